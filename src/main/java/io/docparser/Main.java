@@ -1,0 +1,86 @@
+package io.docparser;
+
+import com.hazelcast.config.Config;
+import io.docparser.cluster.HazelcastConfigs;
+import io.docparser.cluster.HazelcastSource;
+import io.docparser.config.CommandLine;
+import io.docparser.config.ConfigException;
+import io.docparser.config.ConfigLoader;
+import io.docparser.config.ServiceConfig;
+import io.vertx.core.Deployable;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.launcher.application.HookContext;
+import io.vertx.launcher.application.VertxApplication;
+import io.vertx.launcher.application.VertxApplicationHooks;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * The command line: {@code java -jar doc-parser-service.jar [-cluster] [-conf file]}. Reads and validates the
+ * configuration before anything starts, gives Vert.x the Hazelcast cluster manager when {@code -cluster} is given,
+ * and deploys {@link MainVerticle}. The manifest names this class as Main-Class (the launcher requires it).
+ */
+public final class Main extends VertxApplication implements VertxApplicationHooks {
+
+  /** Exit status for a configuration that keeps the service from starting (sysexits' EX_CONFIG). */
+  static final int EXIT_CONFIG = 78;
+  private static final String LOOPBACK = "127.0.0.1";
+  private static final String LOGGING_FILE = "conf/logback.xml";
+
+  private final ServiceConfig config;
+  private final HazelcastClusterManager clusterManager;
+
+  private Main(String[] args, ServiceConfig config, Config clusterConfig) {
+    super(args);
+    this.config = config;
+    this.clusterManager = clusterConfig == null ? null : new HazelcastClusterManager(clusterConfig);
+  }
+
+  public static void main(String[] args) {
+    routeLoggingToSlf4j();
+    try {
+      ServiceConfig config = ConfigLoader.loadForProcess(args);
+      Config clusterConfig = CommandLine.isClustered(args) ? HazelcastConfigs.clustered(config) : null;
+      new Main(args, config, clusterConfig).launch();
+    } catch (ConfigException e) {
+      System.err.println("doc-parser-service cannot start: " + e.getMessage());
+      System.exit(EXIT_CONFIG);
+    }
+  }
+
+  @Override
+  public VertxBuilder createVertxBuilder(VertxOptions options) {
+    VertxBuilder builder = VertxApplicationHooks.super.createVertxBuilder(options);
+    return clusterManager == null ? builder : builder.withClusterManager(clusterManager);
+  }
+
+  @Override
+  public void beforeStartingVertx(HookContext context) {
+    if (clusterManager != null && HazelcastConfigs.isLoopbackOnly(config.clusterMembers())) {
+      context.vertxOptions().getEventBusOptions().setHost(LOOPBACK);
+    }
+  }
+
+  @Override
+  public Supplier<? extends Deployable> verticleSupplier() {
+    HazelcastSource hazelcast = clusterManager == null
+        ? HazelcastSource.embedded()
+        : HazelcastSource.of(clusterManager);
+    return () -> new MainVerticle(config, hazelcast);
+  }
+
+  /**
+   * Hazelcast, Tika's dependencies and Vert.x log through different APIs; all of them end in one backend. Its
+   * configuration is the bundled conf/logback.xml, or conf/logback.xml in the working directory when there is one.
+   */
+  private static void routeLoggingToSlf4j() {
+    LoggingSetup.useLocalFileIfPresent(Path.of(LOGGING_FILE));
+    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    System.setProperty("hazelcast.logging.type", "slf4j");
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+  }
+}

@@ -1,0 +1,95 @@
+package io.docparser;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.docparser.cluster.HazelcastSource;
+import io.docparser.config.Role;
+import io.docparser.config.ServiceConfig;
+import io.docparser.http.ApiRouter;
+import io.docparser.http.HealthRoutes;
+import io.docparser.http.HttpVerticle;
+import io.docparser.jobs.DocumentStore;
+import io.docparser.jobs.JobProcessor;
+import io.docparser.jobs.JobService;
+import io.docparser.jobs.JobStore;
+import io.docparser.jobs.ParserWorkerVerticle;
+import io.docparser.jobs.ResultStore;
+import io.docparser.parsing.TikaExtractor;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.VerticleBase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One node: joins the job store, then deploys the parser slots (worker role) and the HTTP server (every node; an
+ * api node serves the API, a worker-only node health alone).
+ */
+public final class MainVerticle extends VerticleBase {
+
+  static final String PARSER_POOL = "docparser-parsers";
+  /**
+   * How much longer than the parse timeout a slot may hold its thread or its lease: time to read the document and
+   * write the result around the parse itself.
+   */
+  private static final Duration PARSE_OVERHEAD = Duration.ofSeconds(60);
+
+  private final ServiceConfig config;
+  private final HazelcastSource hazelcast;
+  private final AtomicBoolean slotsUp = new AtomicBoolean();
+
+  public MainVerticle(ServiceConfig config, HazelcastSource hazelcast) {
+    this.config = config;
+    this.hazelcast = hazelcast;
+  }
+
+  @Override
+  public Future<?> start() {
+    return hazelcast.start(vertx).compose(store -> deployWorkers(store).compose(slots -> deployHttp(store)));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return hazelcast.stop(vertx);
+  }
+
+  private Future<?> deployWorkers(HazelcastInstance store) {
+    if (!config.hasRole(Role.WORKER)) {
+      return Future.succeededFuture();
+    }
+    Duration slotTime = Duration.ofMillis(config.parseTimeoutMs()).plus(PARSE_OVERHEAD);
+    JobStore jobs = jobStore(store);
+    JobProcessor processor = new JobProcessor(jobs, new DocumentStore(vertx, store), resultStore(store),
+        new TikaExtractor());
+    DeploymentOptions slots = new DeploymentOptions()
+        .setThreadingModel(ThreadingModel.WORKER)
+        .setInstances(config.workers())
+        .setWorkerPoolName(PARSER_POOL)
+        .setWorkerPoolSize(config.workers())
+        .setMaxWorkerExecuteTime(slotTime.toMillis())
+        .setMaxWorkerExecuteTimeUnit(TimeUnit.MILLISECONDS);
+    return vertx.deployVerticle(() -> new ParserWorkerVerticle(jobs, processor, config.nodeId(), slotTime), slots)
+        .onSuccess(deployed -> slotsUp.set(true));
+  }
+
+  private Future<?> deployHttp(HazelcastInstance store) {
+    HealthRoutes health = new HealthRoutes(vertx, config, store, slotsUp::get);
+    if (!config.hasRole(Role.API)) {
+      return vertx.deployVerticle(new HttpVerticle(config, v -> Future.succeededFuture(ApiRouter.workerOnly(v, health))));
+    }
+    JobService jobs = new JobService(jobStore(store), new DocumentStore(vertx, store), resultStore(store),
+        vertx.eventBus(), Clock.tickMillis(ZoneOffset.UTC));
+    return vertx.deployVerticle(new HttpVerticle(config, v -> ApiRouter.api(v, config, jobs, health)));
+  }
+
+  private JobStore jobStore(HazelcastInstance store) {
+    return new JobStore(vertx, store, Clock.tickMillis(ZoneOffset.UTC), Duration.ofSeconds(config.resultTtlSeconds()));
+  }
+
+  private ResultStore resultStore(HazelcastInstance store) {
+    return new ResultStore(vertx, store, Duration.ofSeconds(config.resultTtlSeconds()));
+  }
+}

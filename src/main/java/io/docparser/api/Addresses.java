@@ -1,0 +1,15 @@
+package io.docparser.api;
+
+/** Event-bus addresses, defined once for the publishers, the consumers and the tests. */
+public final class Addresses {
+
+  /**
+   * Published (to every worker slot in the cluster) when a job has been stored as queued. The body is the job id.
+   * It is only a doorbell: the job map is the queue of record, and a slot that misses the message finds the job
+   * when it next looks for the oldest queued one.
+   */
+  public static final String JOB_QUEUED = "docparser.jobs.queued";
+
+  private Addresses() {
+  }
+}

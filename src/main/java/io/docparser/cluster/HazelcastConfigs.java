@@ -1,0 +1,92 @@
+package io.docparser.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.TcpIpConfig;
+import com.hazelcast.config.XmlConfigBuilder;
+import io.docparser.config.ConfigException;
+import io.docparser.config.ServiceConfig;
+import io.docparser.jobs.StoreMaps;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Hazelcast configuration of a node. A clustered node reads conf/cluster.xml (from the working directory, else
+ * the copy bundled in the jar) and joins the members of {@code DOCPARSER_CLUSTER_MEMBERS}; a standalone node runs
+ * one member of its own, bound to loopback, that joins nothing. Both get the service's maps, so the store code is
+ * the same in both.
+ */
+public final class HazelcastConfigs {
+
+  static final String CLUSTER_FILE = "conf/cluster.xml";
+  private static final String STANDALONE_CLUSTER_NAME = "docparser-standalone";
+  /** Standalone members listen outside the cluster's 5701-5720 range, so they never answer a cluster's join. */
+  private static final int STANDALONE_PORT = 5801;
+  private static final int BACKUPS = 1;
+
+  private HazelcastConfigs() {
+  }
+
+  public static Config clustered(ServiceConfig config) {
+    Config hazelcast = readClusterFile();
+    TcpIpConfig tcpIp = hazelcast.getNetworkConfig().getJoin().getTcpIpConfig();
+    tcpIp.setEnabled(true).setMembers(config.clusterMembers());
+    if (isLoopbackOnly(config.clusterMembers())) {
+      hazelcast.getNetworkConfig().getInterfaces().setEnabled(true).setInterfaces(List.of("127.0.0.1"));
+    }
+    return withServiceMaps(hazelcast);
+  }
+
+  public static Config standalone() {
+    Config hazelcast = new Config().setClusterName(STANDALONE_CLUSTER_NAME);
+    hazelcast.setProperty("hazelcast.logging.type", "slf4j");
+    hazelcast.setProperty("hazelcast.phone.home.enabled", "false");
+    hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
+    hazelcast.setProperty("hazelcast.wait.seconds.before.join", "0");
+    hazelcast.getNetworkConfig().setPort(STANDALONE_PORT).setPortAutoIncrement(true).setPortCount(100);
+    hazelcast.getNetworkConfig().getInterfaces().setEnabled(true).setInterfaces(List.of("127.0.0.1"));
+    JoinConfig join = hazelcast.getNetworkConfig().getJoin();
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getMulticastConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(false);
+    return withServiceMaps(hazelcast);
+  }
+
+  static Config withServiceMaps(Config hazelcast) {
+    hazelcast.addMapConfig(new MapConfig(StoreMaps.JOBS).setBackupCount(BACKUPS)
+        .addIndexConfig(new IndexConfig(IndexType.HASH, StoreMaps.STATUS_ATTRIBUTE)));
+    hazelcast.addMapConfig(new MapConfig(StoreMaps.DOCUMENTS).setBackupCount(BACKUPS));
+    hazelcast.addMapConfig(new MapConfig(StoreMaps.RESULTS).setBackupCount(BACKUPS));
+    return hazelcast;
+  }
+
+  private static Config readClusterFile() {
+    Path local = Path.of(CLUSTER_FILE);
+    try (InputStream in = Files.isRegularFile(local)
+        ? Files.newInputStream(local)
+        : HazelcastConfigs.class.getClassLoader().getResourceAsStream(CLUSTER_FILE)) {
+      if (in == null) {
+        throw new ConfigException(CLUSTER_FILE + " is missing, and the jar holds no copy of it");
+      }
+      return new XmlConfigBuilder(in).build();
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ConfigException ce) {
+        throw ce;
+      }
+      throw new ConfigException(CLUSTER_FILE + " could not be read as a Hazelcast configuration: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether every member is on this machine: then both Hazelcast and the event bus stay on loopback. */
+  public static boolean isLoopbackOnly(List<String> members) {
+    return members.stream().map(m -> m.toLowerCase(Locale.ROOT))
+        .allMatch(m -> m.startsWith("127.") || m.startsWith("localhost"));
+  }
+}

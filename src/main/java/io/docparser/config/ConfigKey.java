@@ -1,0 +1,66 @@
+package io.docparser.config;
+
+import java.util.Locale;
+
+/**
+ * Every setting of the service under its three names: the key in config.json ({@code http.port}), the environment
+ * variable ({@code DOCPARSER_HTTP_PORT}) and the system property ({@code docparser.http.port}). The names are
+ * derived from one another, so the README's table, the loader and the error messages cannot drift apart.
+ */
+public enum ConfigKey {
+  HTTP_HOST("127.0.0.1"),
+  HTTP_PORT("8000"),
+  NODE_ID(""),
+  ROLES("api,worker"),
+  WORKERS(""),
+  ISOLATION("none"),
+  PARSE_TIMEOUT_MS("120000"),
+  MAX_UPLOAD_BYTES("104857600"),
+  RESULT_TTL_S("86400"),
+  API_KEYS(""),
+  ALLOW_OPEN_ACCESS("false"),
+  CLUSTER_MEMBERS("127.0.0.1");
+
+  private static final String ENV_PREFIX = "DOCPARSER_";
+  private static final String PROPERTY_PREFIX = "docparser.";
+
+  private final String defaultValue;
+
+  ConfigKey(String defaultValue) {
+    this.defaultValue = defaultValue;
+  }
+
+  /** The key in config.json, e.g. {@code http.port}. */
+  public String jsonKey() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '.');
+  }
+
+  /** The environment variable, e.g. {@code DOCPARSER_HTTP_PORT}. */
+  public String envName() {
+    return ENV_PREFIX + name();
+  }
+
+  /** The system property, e.g. {@code docparser.http.port}. */
+  public String propertyName() {
+    return PROPERTY_PREFIX + jsonKey();
+  }
+
+  /** The built-in default; empty where the default depends on the machine (CPU count, host name). */
+  String defaultValue() {
+    return defaultValue;
+  }
+
+  /** How a message names this key: every spelling, so the reader finds it wherever it was set. */
+  public String describe() {
+    return envName() + " (" + jsonKey() + ")";
+  }
+
+  static ConfigKey fromJsonKey(String key) {
+    for (ConfigKey k : values()) {
+      if (k.jsonKey().equals(key)) {
+        return k;
+      }
+    }
+    return null;
+  }
+}

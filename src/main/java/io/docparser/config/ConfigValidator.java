@@ -1,0 +1,151 @@
+package io.docparser.config;
+
+import io.docparser.config.ConfigLoader.Setting;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns the raw settings into a {@link ServiceConfig}, or fails naming the first bad key, its value and source. */
+final class ConfigValidator {
+
+  private static final long MIN_PARSE_TIMEOUT_MS = 100;
+  private static final int MAX_WORKERS = 1024;
+
+  private final Map<ConfigKey, Setting> settings;
+
+  ConfigValidator(Map<ConfigKey, Setting> settings) {
+    this.settings = settings;
+  }
+
+  ServiceConfig validate() {
+    String host = text(ConfigKey.HTTP_HOST);
+    int port = (int) number(ConfigKey.HTTP_PORT, 0, 65_535);
+    boolean openAccess = bool(ConfigKey.ALLOW_OPEN_ACCESS);
+    rejectApiKeys();
+    requireLoopbackUnlessOpen(host, openAccess);
+    return new ServiceConfig(
+        host,
+        port,
+        nodeId(port),
+        roles(),
+        workers(),
+        isolation(),
+        number(ConfigKey.PARSE_TIMEOUT_MS, MIN_PARSE_TIMEOUT_MS, Long.MAX_VALUE),
+        number(ConfigKey.MAX_UPLOAD_BYTES, 1, Long.MAX_VALUE),
+        number(ConfigKey.RESULT_TTL_S, 1, Long.MAX_VALUE),
+        openAccess,
+        list(ConfigKey.CLUSTER_MEMBERS));
+  }
+
+  private String raw(ConfigKey key) {
+    Setting setting = settings.get(key);
+    return setting == null ? key.defaultValue() : setting.value().trim();
+  }
+
+  private ConfigException invalid(ConfigKey key, String requirement) {
+    Setting setting = settings.get(key);
+    String source = setting == null ? "default" : setting.source();
+    return new ConfigException(
+        key.describe() + " = '" + raw(key) + "' (from " + source + ") " + requirement);
+  }
+
+  private String text(ConfigKey key) {
+    String value = raw(key);
+    if (value.isEmpty()) {
+      throw invalid(key, "must not be empty");
+    }
+    return value;
+  }
+
+  private long number(ConfigKey key, long min, long max) {
+    try {
+      long value = Long.parseLong(raw(key));
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the range
+    }
+    String range = max == Long.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
+    throw invalid(key, "must be a whole number " + range);
+  }
+
+  private boolean bool(ConfigKey key) {
+    String value = raw(key).toLowerCase(Locale.ROOT);
+    if (!value.equals("true") && !value.equals("false")) {
+      throw invalid(key, "must be true or false");
+    }
+    return Boolean.parseBoolean(value);
+  }
+
+  private List<String> list(ConfigKey key) {
+    List<String> items = Arrays.stream(raw(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    if (items.isEmpty()) {
+      throw invalid(key, "must list at least one value (comma-separated)");
+    }
+    return items;
+  }
+
+  private Set<Role> roles() {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (String item : list(ConfigKey.ROLES)) {
+      try {
+        roles.add(Role.valueOf(item.toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw invalid(ConfigKey.ROLES, "must be 'api', 'worker' or both (comma-separated)");
+      }
+    }
+    return roles;
+  }
+
+  private int workers() {
+    if (raw(ConfigKey.WORKERS).isEmpty()) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    return (int) number(ConfigKey.WORKERS, 1, MAX_WORKERS);
+  }
+
+  private Isolation isolation() {
+    try {
+      return Isolation.valueOf(raw(ConfigKey.ISOLATION).toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw invalid(ConfigKey.ISOLATION, "must be 'none' (parsing in child processes is not in this build)");
+    }
+  }
+
+  private String nodeId(int port) {
+    String configured = raw(ConfigKey.NODE_ID);
+    if (!configured.isEmpty()) {
+      return configured;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName() + ":" + port;
+    } catch (UnknownHostException e) {
+      return "localhost:" + port;
+    }
+  }
+
+  /** Authentication is not in this build: accepting keys and then not checking them would be worse than refusing. */
+  private void rejectApiKeys() {
+    if (!raw(ConfigKey.API_KEYS).isEmpty()) {
+      throw invalid(ConfigKey.API_KEYS, "is set, but API-key authentication is not in this build; unset it");
+    }
+  }
+
+  private void requireLoopbackUnlessOpen(String host, boolean openAccess) {
+    if (!openAccess && !isLoopback(host)) {
+      throw invalid(ConfigKey.HTTP_HOST, "binds beyond loopback without API keys; set "
+          + ConfigKey.ALLOW_OPEN_ACCESS.envName() + "=true to serve without authentication on purpose");
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
+  }
+}

@@ -1,0 +1,51 @@
+package io.docparser.config;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The validated settings of one node. Built once at start-up by {@link ConfigLoader} and handed to every component
+ * through its constructor; nothing reads the environment after that.
+ *
+ * @param httpHost         address the HTTP server binds to
+ * @param httpPort         port of the HTTP server; 0 picks a free one (tests)
+ * @param nodeId           this node's name in job status, logs and metrics
+ * @param roles            what this node does
+ * @param workers          parser slots on this node (parses that run at the same time)
+ * @param isolation        where documents are parsed
+ * @param parseTimeoutMs   time limit of one parse
+ * @param maxUploadBytes   largest document accepted, in decoded bytes
+ * @param resultTtlSeconds how long a finished job and its result are kept
+ * @param allowOpenAccess  whether a non-loopback bind without API keys is allowed
+ * @param clusterMembers   Hazelcast TCP-IP members to join with {@code -cluster}
+ */
+public record ServiceConfig(
+    String httpHost,
+    int httpPort,
+    String nodeId,
+    Set<Role> roles,
+    int workers,
+    Isolation isolation,
+    long parseTimeoutMs,
+    long maxUploadBytes,
+    long resultTtlSeconds,
+    boolean allowOpenAccess,
+    List<String> clusterMembers) {
+
+  public ServiceConfig {
+    roles = Set.copyOf(roles);
+    clusterMembers = List.copyOf(clusterMembers);
+  }
+
+  public boolean hasRole(Role role) {
+    return roles.contains(role);
+  }
+
+  /**
+   * The largest request body /submit reads: a base64 document is 4/3 of its decoded size, and the JSON around it
+   * (field names, options) gets 64 KiB.
+   */
+  public long maxRequestBodyBytes() {
+    return maxUploadBytes / 3 * 4 + 4 + 64 * 1024;
+  }
+}

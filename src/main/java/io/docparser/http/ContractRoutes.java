@@ -1,0 +1,87 @@
+package io.docparser.http;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The contract, read once from the copy bundled in the jar: the router is built from it, {@code /openapi.yaml}
+ * serves its bytes unchanged, and {@code /docs} shows it in Swagger UI (from the swagger-ui webjar).
+ */
+public final class ContractRoutes {
+
+  static final String CONTRACT_RESOURCE = "openapi.yaml";
+  private static final String DOCS_PAGE_RESOURCE = "docs/index.html";
+  private static final String SWAGGER_PROPERTIES = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
+  private static final String SWAGGER_ROOT = "META-INF/resources/webjars/swagger-ui/";
+
+  private final Buffer contract;
+  private final Buffer docsPage;
+  private final String swaggerRoot;
+
+  private ContractRoutes(Buffer contract, Buffer docsPage, String swaggerRoot) {
+    this.contract = contract;
+    this.docsPage = docsPage;
+    this.swaggerRoot = swaggerRoot;
+  }
+
+  /** Reads the bundled contract and docs page; blocking, so call it off the event loop. */
+  public static ContractRoutes load() {
+    String swaggerVersion = readProperties(SWAGGER_PROPERTIES).getProperty("version");
+    return new ContractRoutes(Buffer.buffer(readResource(CONTRACT_RESOURCE)),
+        Buffer.buffer(readResource(DOCS_PAGE_RESOURCE)), SWAGGER_ROOT + swaggerVersion);
+  }
+
+  /** The contract as JSON, for the router builder. */
+  JsonObject contractJson() {
+    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    Map<String, Object> tree = yaml.load(contract.toString(StandardCharsets.UTF_8));
+    return new JsonObject(tree);
+  }
+
+  void serveContract(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(contract);
+  }
+
+  void serveDocs(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(docsPage);
+  }
+
+  /** Swagger UI's scripts and styles under {@code /docs/}. */
+  void mountDocsAssets(Router router) {
+    router.get("/docs/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, swaggerRoot));
+  }
+
+  private static byte[] readResource(String name) {
+    try (InputStream in = ContractRoutes.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("the jar does not hold " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Properties readProperties(String name) {
+    Properties properties = new Properties();
+    try (InputStream in = new java.io.ByteArrayInputStream(readResource(name))) {
+      properties.load(in);
+      return properties;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.docparser.http;
+
+import io.docparser.api.ErrorCode;
+import io.docparser.api.ServiceException;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.validation.ValidatorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP answers: every 4xx and 5xx is the JSON body
+ * {@code {"error", "error_code", "request_id"}}, never a stack trace, host path or class name.
+ */
+public final class ErrorResponder implements Handler<RoutingContext> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
+  private static final String RETRY_AFTER_SECONDS = "1";
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    ServiceException error = classify(ctx.failure(), ctx.statusCode());
+    if (error.code() == ErrorCode.INTERNAL_ERROR) {
+      LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.request().method(), ctx.request().path(),
+          ctx.failure());
+    }
+    render(ctx, error.code(), error.getMessage());
+  }
+
+  static void render(RoutingContext ctx, ErrorCode code, String message) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    if (code == ErrorCode.STORE_UNAVAILABLE || code == ErrorCode.QUEUE_FULL || code == ErrorCode.RATE_LIMITED) {
+      ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+    }
+    JsonObject body = new JsonObject()
+        .put("error", message)
+        .put("error_code", code.name())
+        .put("request_id", RequestIds.of(ctx));
+    ctx.response()
+        .setStatusCode(code.httpStatus())
+        .putHeader("Content-Type", "application/json")
+        .end(body.encode());
+  }
+
+  static ServiceException classify(Throwable failure, int statusCode) {
+    if (failure instanceof ServiceException known) {
+      return known;
+    }
+    if (failure instanceof HttpException http) {
+      if (http.getCause() instanceof ValidatorException invalid) {
+        return new ServiceException(ErrorCode.INVALID_REQUEST, invalid.getMessage());
+      }
+      return fromStatus(http.getStatusCode());
+    }
+    return failure == null ? fromStatus(statusCode) : fromStatus(500);
+  }
+
+  private static ServiceException fromStatus(int status) {
+    return switch (status) {
+      case 400 -> new ServiceException(ErrorCode.INVALID_REQUEST, "the request is malformed");
+      case 404 -> new ServiceException(ErrorCode.NOT_FOUND, "no such resource");
+      case 405 -> new ServiceException(ErrorCode.METHOD_NOT_ALLOWED, "this path does not take that method");
+      case 413 -> new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than this service accepts");
+      case 415 -> new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "the request's Content-Type is not accepted here");
+      default -> new ServiceException(ErrorCode.INTERNAL_ERROR, "the service failed to answer this request");
+    };
+  }
+}

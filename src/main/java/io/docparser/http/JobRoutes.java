@@ -1,0 +1,107 @@
+package io.docparser.http;
+
+import io.docparser.api.ErrorCode;
+import io.docparser.api.ServiceException;
+import io.docparser.jobs.Job;
+import io.docparser.jobs.JobService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/** The handlers of the job endpoints: submit, status and result. */
+final class JobRoutes {
+
+  /** The longest a status request may wait for its job to finish. */
+  static final long MAX_WAIT_SECONDS = 60;
+  private static final long WAIT_POLL_MS = 200;
+  private static final String RETRY_AFTER_SECONDS = "1";
+
+  private final Vertx vertx;
+  private final JobService jobs;
+  private final SubmitRequestParser parser;
+
+  JobRoutes(Vertx vertx, JobService jobs, SubmitRequestParser parser) {
+    this.vertx = vertx;
+    this.jobs = jobs;
+    this.parser = parser;
+  }
+
+  void submit(RoutingContext ctx) {
+    String contentType = ctx.request().getHeader("Content-Type");
+    vertx.executeBlocking(() -> parser.parse(contentType, ctx.body().buffer()), false)
+        .compose(jobs::submit)
+        .onSuccess(job -> ctx.response()
+            .setStatusCode(202)
+            .putHeader("Location", JobViews.statusPath(job))
+            .putHeader("Content-Type", "application/json")
+            .end(JobViews.accepted(job).encode()))
+        .onFailure(ctx::fail);
+  }
+
+  void status(RoutingContext ctx) {
+    String jobId = ctx.pathParam("job_id");
+    long deadline = System.currentTimeMillis() + waitSeconds(ctx) * 1000;
+    awaitTerminal(jobId, deadline)
+        .onSuccess(job -> respond(ctx, 200, JobViews.status(job)))
+        .onFailure(ctx::fail);
+  }
+
+  void result(RoutingContext ctx) {
+    String jobId = ctx.pathParam("job_id");
+    existing(jobId)
+        .compose(job -> switch (job.status()) {
+          case COMPLETED -> completed(ctx, job);
+          case QUEUED, PROCESSING -> pending(ctx, job);
+          case FAILED, CANCELLED -> unavailable(ctx, job);
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Void> completed(RoutingContext ctx, Job job) {
+    return jobs.result(job.jobId()).compose(result -> result
+        .map(found -> respond(ctx, 200, JobViews.result(job, found)))
+        .orElseGet(() -> Future.failedFuture(notFound(job.jobId()))));
+  }
+
+  private Future<Void> pending(RoutingContext ctx, Job job) {
+    ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+    return respond(ctx, 202, JobViews.pending(job));
+  }
+
+  private Future<Void> unavailable(RoutingContext ctx, Job job) {
+    return respond(ctx, 409, JobViews.unavailable(job));
+  }
+
+  /** The job once it is terminal, or as it is at the deadline. */
+  private Future<Job> awaitTerminal(String jobId, long deadline) {
+    return existing(jobId).compose(job -> job.status().isTerminal() || System.currentTimeMillis() >= deadline
+        ? Future.succeededFuture(job)
+        : vertx.timer(WAIT_POLL_MS).compose(fired -> awaitTerminal(jobId, deadline)));
+  }
+
+  private Future<Job> existing(String jobId) {
+    return jobs.find(jobId).compose(found -> found
+        .map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(notFound(jobId))));
+  }
+
+  private static long waitSeconds(RoutingContext ctx) {
+    return Optional.ofNullable(ctx.queryParams().get("wait"))
+        .map(Long::parseLong)
+        .map(seconds -> Math.min(seconds, MAX_WAIT_SECONDS))
+        .orElse(0L);
+  }
+
+  private static ServiceException notFound(String jobId) {
+    return new ServiceException(ErrorCode.NOT_FOUND, "no job with id '" + jobId + "'");
+  }
+
+  private static Future<Void> respond(RoutingContext ctx, int status, JsonObject body) {
+    return ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(body.encode());
+  }
+}

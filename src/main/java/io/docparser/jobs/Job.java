@@ -1,0 +1,54 @@
+package io.docparser.jobs;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.docparser.api.ErrorCode;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The record of one job, as it is kept in the cluster's job map. Immutable: every change is a new record written
+ * atomically by a {@link JobTransition}.
+ *
+ * @param chunks         how many chunks of the document are in the document map
+ * @param leaseExpiresAt when a processing job's claim runs out, so that another node may take it back
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Job(
+    String jobId,
+    JobStatus status,
+    String error,
+    ErrorCode errorCode,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt,
+    int attempts,
+    String node,
+    String filename,
+    String contentType,
+    long sizeBytes,
+    String outputFormat,
+    int chunks,
+    Instant leaseExpiresAt) {
+
+  /** A new queued job for a document of {@code sizeBytes} stored in {@code chunks} chunks. */
+  public static Job queued(String filename, String contentType, long sizeBytes, String outputFormat, int chunks,
+      Instant now) {
+    return new Job(UUID.randomUUID().toString(), JobStatus.QUEUED, null, null, now, null, null, 0, null, filename,
+        contentType, sizeBytes, outputFormat, chunks, null);
+  }
+
+  Job claimedBy(String nodeId, Instant now, Instant leaseExpiry) {
+    return new Job(jobId, JobStatus.PROCESSING, null, null, createdAt, now, null, attempts + 1, nodeId, filename,
+        contentType, sizeBytes, outputFormat, chunks, leaseExpiry);
+  }
+
+  Job completed(String detectedType, Instant now) {
+    return new Job(jobId, JobStatus.COMPLETED, null, null, createdAt, startedAt, now, attempts, node, filename,
+        detectedType, sizeBytes, outputFormat, chunks, null);
+  }
+
+  Job failed(ErrorCode code, String message, String detectedType, Instant now) {
+    return new Job(jobId, JobStatus.FAILED, message, code, createdAt, startedAt, now, attempts, node, filename,
+        detectedType == null ? contentType : detectedType, sizeBytes, outputFormat, chunks, null);
+  }
+}

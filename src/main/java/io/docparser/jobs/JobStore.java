@@ -1,0 +1,92 @@
+package io.docparser.jobs;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.map.IMap;
+import com.hazelcast.projection.Projections;
+import com.hazelcast.query.Predicates;
+import io.docparser.api.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The job map: the queue of record and the state every node reads. Status changes go through
+ * {@link JobTransition}s, which Hazelcast applies atomically on the partition that owns the job.
+ */
+public final class JobStore {
+
+  /** How many of the oldest queued jobs a free slot tries, in order, before it concludes the queue is empty. */
+  private static final int CLAIM_CANDIDATES = 8;
+
+  private final IMap<String, HazelcastJsonValue> jobs;
+  private final StoreCalls calls;
+  private final Clock clock;
+  private final Duration resultTtl;
+
+  public JobStore(Vertx vertx, HazelcastInstance hazelcast, Clock clock, Duration resultTtl) {
+    this.jobs = hazelcast.getMap(StoreMaps.JOBS);
+    this.calls = new StoreCalls(vertx);
+    this.clock = clock;
+    this.resultTtl = resultTtl;
+  }
+
+  public Future<Job> insert(Job job) {
+    return calls.async(jobs.setAsync(job.jobId(), new HazelcastJsonValue(JobJson.write(job)))).map(job);
+  }
+
+  public Future<Optional<Job>> find(String jobId) {
+    return calls.async(jobs.getAsync(jobId)).map(value -> Optional.ofNullable(value).map(v -> JobJson.read(v.getValue())));
+  }
+
+  /** Claims a job for {@code nodeId} if it is still queued; empty when another slot got it first. */
+  public Future<Optional<Job>> claim(String jobId, String nodeId, Duration lease) {
+    Instant now = clock.instant();
+    return apply(jobId, new JobTransition.Claim(nodeId, now, now.plus(lease)));
+  }
+
+  /** Claims the oldest queued job that no other slot takes first; empty when the queue is empty. */
+  public Future<Optional<Job>> claimOldest(String nodeId, Duration lease) {
+    return oldestQueuedIds().compose(ids -> claimFirst(ids, 0, nodeId, lease));
+  }
+
+  public Future<Optional<Job>> complete(Job job, String detectedType) {
+    return apply(job.jobId(), new JobTransition.Complete(detectedType, clock.instant(), resultTtl.toSeconds()));
+  }
+
+  public Future<Optional<Job>> fail(Job job, ErrorCode code, String message, String detectedType) {
+    return apply(job.jobId(),
+        new JobTransition.Fail(code, message, detectedType, clock.instant(), resultTtl.toSeconds()));
+  }
+
+  private Future<Optional<Job>> apply(String jobId, JobTransition transition) {
+    return calls.async(jobs.submitToKey(jobId, transition)).map(json -> Optional.ofNullable(json).map(JobJson::read));
+  }
+
+  private Future<List<String>> oldestQueuedIds() {
+    return calls.blocking(() -> jobs.project(
+            Projections.<Map.Entry<String, HazelcastJsonValue>>multiAttribute("__key",
+                StoreMaps.CREATED_ATTRIBUTE),
+            Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, JobStatus.QUEUED.wireName()))
+        .stream()
+        .sorted(Comparator.comparing(row -> Instant.parse(String.valueOf(row[1]))))
+        .limit(CLAIM_CANDIDATES)
+        .map(row -> String.valueOf(row[0]))
+        .toList());
+  }
+
+  private Future<Optional<Job>> claimFirst(List<String> ids, int index, String nodeId, Duration lease) {
+    if (index >= ids.size()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return claim(ids.get(index), nodeId, lease).compose(claimed -> claimed.isPresent()
+        ? Future.succeededFuture(claimed)
+        : claimFirst(ids, index + 1, nodeId, lease));
+  }
+}

@@ -1,0 +1,74 @@
+package io.docparser.jobs;
+
+import io.docparser.api.Addresses;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.MessageConsumerOptions;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One parser slot. Deployed as a worker verticle, one instance per slot: an instance runs one parse at a time, on
+ * its own worker thread. A free slot answers the doorbell by claiming the announced job; a busy one lets it pass,
+ * so the job goes to a slot that is free, on this node or another. When a slot frees up, and on a timer in case a
+ * doorbell was missed, it claims the oldest queued job.
+ */
+public final class ParserWorkerVerticle extends VerticleBase {
+
+  /** How often an idle slot looks for queued jobs whose doorbell it did not hear. */
+  static final long QUEUE_SWEEP_MS = 2_000;
+  /**
+   * Doorbells a busy slot keeps; older ones are dropped, which loses nothing since the job map is the queue of
+   * record.
+   */
+  private static final int MAX_BUFFERED_DOORBELLS = 64;
+
+  private final JobStore jobs;
+  private final JobProcessor processor;
+  private final String nodeId;
+  private final Duration lease;
+  private boolean busy;
+
+  public ParserWorkerVerticle(JobStore jobs, JobProcessor processor, String nodeId, Duration lease) {
+    this.jobs = jobs;
+    this.processor = processor;
+    this.nodeId = nodeId;
+    this.lease = lease;
+  }
+
+  @Override
+  public Future<?> start() {
+    MessageConsumer<String> doorbell = vertx.eventBus().consumer(
+        new MessageConsumerOptions().setAddress(Addresses.JOB_QUEUED).setMaxBufferedMessages(MAX_BUFFERED_DOORBELLS),
+        message -> takeAnnounced(message.body()));
+    vertx.setPeriodic(QUEUE_SWEEP_MS, timer -> takeOldest());
+    return doorbell.completion().onSuccess(registered -> takeOldest());
+  }
+
+  private void takeAnnounced(String jobId) {
+    work(() -> jobs.claim(jobId, nodeId, lease).compose(claimed -> claimed.isPresent()
+        ? Future.succeededFuture(claimed)
+        : jobs.claimOldest(nodeId, lease)));
+  }
+
+  private void takeOldest() {
+    work(() -> jobs.claimOldest(nodeId, lease));
+  }
+
+  /** Runs the claim, then the job it got (if any); while that lasts, the slot is busy. */
+  private void work(Supplier<Future<Optional<Job>>> claim) {
+    if (busy) {
+      return;
+    }
+    busy = true;
+    claim.get().compose(claimed -> claimed.map(job -> processor.process(job).map(true)).orElse(Future.succeededFuture(false)))
+        .onComplete(done -> {
+          busy = false;
+          if (done.succeeded() && done.result()) {
+            takeOldest();
+          }
+        });
+  }
+}

@@ -1,0 +1,43 @@
+package io.docparser.jobs;
+
+import com.hazelcast.core.HazelcastException;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import io.docparser.api.ErrorCode;
+import io.docparser.api.ServiceException;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Runs calls to the cluster's maps without blocking an event loop: asynchronous Hazelcast calls come back on the
+ * caller's context, blocking ones (queries) run on a worker thread. A store that cannot be reached becomes
+ * STORE_UNAVAILABLE, which the API answers with 503.
+ */
+final class StoreCalls {
+
+  private final Vertx vertx;
+
+  StoreCalls(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  <T> Future<T> async(CompletionStage<T> stage) {
+    Context context = vertx.getOrCreateContext();
+    return Future.fromCompletionStage(stage, context).recover(StoreCalls::unavailable);
+  }
+
+  <T> Future<T> blocking(Callable<T> call) {
+    return vertx.executeBlocking(call, false).recover(StoreCalls::unavailable);
+  }
+
+  private static <T> Future<T> unavailable(Throwable failure) {
+    if (failure instanceof HazelcastException || failure instanceof HazelcastInstanceNotActiveException
+        || failure.getCause() instanceof HazelcastException) {
+      return Future.failedFuture(new ServiceException(ErrorCode.STORE_UNAVAILABLE,
+          "the job store is not reachable right now; try again shortly", failure));
+    }
+    return Future.failedFuture(failure);
+  }
+}

@@ -1,0 +1,19 @@
+package io.docparser.jobs;
+
+/** Names of the cluster's maps, defined once for the stores and the Hazelcast configuration. */
+public final class StoreMaps {
+
+  /** Job records (JSON), keyed by job id. */
+  public static final String JOBS = "docparser.jobs";
+  /** Documents waiting to be parsed, in chunks keyed {@code <job id>/<index>}. */
+  public static final String DOCUMENTS = "docparser.documents";
+  /** Parse results (JSON), keyed by job id. */
+  public static final String RESULTS = "docparser.results";
+
+  /** Attributes the job map is queried by, indexed. */
+  public static final String STATUS_ATTRIBUTE = "status";
+  static final String CREATED_ATTRIBUTE = "created_at";
+
+  private StoreMaps() {
+  }
+}
