@@ -37,6 +37,9 @@ public final class MainVerticle extends VerticleBase {
    */
   private static final Duration PARSE_OVERHEAD = Duration.ofSeconds(60);
 
+  /** Job timestamps are shown to clients; milliseconds are precise enough and easier to read. */
+  private static final Clock CLOCK = Clock.tickMillis(ZoneOffset.UTC);
+
   private final ServiceConfig config;
   private final HazelcastSource hazelcast;
   private final AtomicBoolean slotsUp = new AtomicBoolean();
@@ -81,12 +84,12 @@ public final class MainVerticle extends VerticleBase {
       return vertx.deployVerticle(new HttpVerticle(config, v -> Future.succeededFuture(ApiRouter.workerOnly(v, health))));
     }
     JobService jobs = new JobService(jobStore(store), new DocumentStore(vertx, store), resultStore(store),
-        vertx.eventBus(), Clock.tickMillis(ZoneOffset.UTC));
+        vertx.eventBus(), CLOCK);
     return vertx.deployVerticle(new HttpVerticle(config, v -> ApiRouter.api(v, config, jobs, health)));
   }
 
   private JobStore jobStore(HazelcastInstance store) {
-    return new JobStore(vertx, store, Clock.tickMillis(ZoneOffset.UTC), Duration.ofSeconds(config.resultTtlSeconds()));
+    return new JobStore(vertx, store, CLOCK, Duration.ofSeconds(config.resultTtlSeconds()));
   }
 
   private ResultStore resultStore(HazelcastInstance store) {
