@@ -1,0 +1,95 @@
+package io.docparser.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+
+/** A real HTTP client for the service's API, blocking, for use on the test's own thread. */
+public final class ApiClient {
+
+  private static final Set<String> TERMINAL = Set.of("completed", "failed", "cancelled");
+  private static final Duration JOB_DEADLINE = Duration.ofSeconds(90);
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+
+  public ApiClient(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  public HttpResponse<String> submitText(String text) {
+    return post("/submit", "application/json", new JsonObject().put("document_data", text).encode());
+  }
+
+  /** The job id of an accepted submission; fails the test for any answer but 202. */
+  public String submitTextForId(String text) {
+    HttpResponse<String> response = submitText(text);
+    if (response.statusCode() != 202) {
+      fail("submit answered " + response.statusCode() + ": " + response.body());
+    }
+    return json(response).getString("job_id");
+  }
+
+  public HttpResponse<String> post(String path, String contentType, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  public HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new AssertionError("request to " + base + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  public HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new AssertionError("request to " + base + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The job's status once it is terminal, long-polling with {@code ?wait}. */
+  public JsonObject awaitTerminal(String jobId) {
+    long deadline = System.nanoTime() + JOB_DEADLINE.toNanos();
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = get("/status/" + jobId + "?wait=10");
+      if (response.statusCode() != 200) {
+        fail("status of " + jobId + " answered " + response.statusCode() + ": " + response.body());
+      }
+      JsonObject status = json(response);
+      if (TERMINAL.contains(status.getString("status"))) {
+        return status;
+      }
+    }
+    throw new AssertionError("job " + jobId + " did not finish within " + JOB_DEADLINE);
+  }
+
+  public static JsonObject json(HttpResponse<String> response) {
+    return new JsonObject(response.body());
+  }
+}

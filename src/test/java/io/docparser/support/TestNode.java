@@ -1,0 +1,30 @@
+package io.docparser.support;
+
+import io.docparser.MainVerticle;
+import io.docparser.cluster.HazelcastSource;
+import io.docparser.config.ConfigLoader;
+import io.docparser.config.ServiceConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A whole standalone node (embedded Hazelcast, parser slots, HTTP) deployed into a test's Vert.x instance. */
+public final class TestNode {
+
+  private TestNode() {
+  }
+
+  /**
+   * @param environment settings as environment variables (DOCPARSER_...), on top of the test defaults
+   * @return the node's configuration, once it serves HTTP
+   */
+  public static Future<ServiceConfig> deploy(Vertx vertx, Map<String, String> environment) {
+    Map<String, String> env = new HashMap<>();
+    env.put("DOCPARSER_HTTP_PORT", String.valueOf(Ports.free()));
+    env.put("DOCPARSER_NODE_ID", "test-node");
+    env.putAll(environment);
+    ServiceConfig config = new ConfigLoader(env, Map.of()).load(null);
+    return vertx.deployVerticle(new MainVerticle(config, HazelcastSource.embedded())).map(config);
+  }
+}
