@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class BlockedEventLoopDetector extends AppenderBase<ILoggingEvent> {
 
-  /** Vert.x's own wording: "Thread Thread[#31,vert.x-eventloop-thread-1,5,main] has been blocked for ...". */
+  /** Vert.x's own wording: "Thread vert.x-eventloop-thread-1 has been blocked for 2345 ms, time limit is ...". */
   public static final Pattern BLOCKED_EVENT_LOOP =
-      Pattern.compile("Thread\\[[^\\]]*vert\\.x-eventloop-thread[^\\]]*\\] has been blocked");
+      Pattern.compile("vert\\.x-eventloop-thread-\\d+\\S* has been blocked");
 
   private static final List<String> SEEN = new CopyOnWriteArrayList<>();
 

@@ -1,0 +1,161 @@
+package io.docparser.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Configuration loading and validation")
+class ConfigLoaderTest {
+
+  @TempDir
+  Path dir;
+
+  private static ServiceConfig load(Map<String, String> env, Map<String, String> props, String conf) {
+    return new ConfigLoader(env, props).load(conf);
+  }
+
+  @Test
+  @DisplayName("without any setting, the documented defaults apply")
+  void defaults() {
+    ServiceConfig config = load(Map.of(), Map.of(), null);
+
+    assertEquals("127.0.0.1", config.httpHost());
+    assertEquals(8000, config.httpPort());
+    assertEquals(EnumSet.of(Role.API, Role.WORKER), config.roles());
+    assertEquals(Runtime.getRuntime().availableProcessors(), config.workers());
+    assertEquals(Isolation.NONE, config.isolation());
+    assertEquals(120_000, config.parseTimeoutMs());
+    assertEquals(104_857_600, config.maxUploadBytes());
+    assertEquals(86_400, config.resultTtlSeconds());
+    assertEquals(List.of("127.0.0.1"), config.clusterMembers());
+    assertTrue(config.nodeId().endsWith(":8000"), config.nodeId());
+  }
+
+  @Test
+  @DisplayName("-conf overrides conf/config.json, the environment overrides -conf, system properties override all")
+  void precedence() throws Exception {
+    Path conf = Files.writeString(dir.resolve("node.json"), "{\"http.port\": 9001, \"workers\": 3, \"node.id\": \"from-file\"}");
+
+    ServiceConfig fileOnly = load(Map.of(), Map.of(), conf.toString());
+    assertEquals(9001, fileOnly.httpPort());
+    assertEquals(3, fileOnly.workers());
+
+    ServiceConfig withEnv = load(Map.of("DOCPARSER_HTTP_PORT", "9002", "DOCPARSER_WORKERS", "5"), Map.of(),
+        conf.toString());
+    assertEquals(9002, withEnv.httpPort());
+    assertEquals(5, withEnv.workers());
+    assertEquals("from-file", withEnv.nodeId());
+
+    ServiceConfig withProperty = load(Map.of("DOCPARSER_HTTP_PORT", "9002"), Map.of("docparser.http.port", "9003"),
+        conf.toString());
+    assertEquals(9003, withProperty.httpPort());
+  }
+
+  @Test
+  @DisplayName("-conf also takes inline JSON, and lists may be JSON arrays or comma-separated")
+  void inlineConfAndLists() {
+    ServiceConfig config = load(Map.of(), Map.of(), "{\"roles\": [\"worker\"], \"cluster.members\": \"10.0.0.1, 10.0.0.2:5702\"}");
+
+    assertEquals(EnumSet.of(Role.WORKER), config.roles());
+    assertEquals(List.of("10.0.0.1", "10.0.0.2:5702"), config.clusterMembers());
+  }
+
+  @Test
+  @DisplayName("a bad value stops start-up with a message naming the key, the value and where it was set")
+  void badValueIsNamed() {
+    ConfigException error = assertThrows(ConfigException.class,
+        () -> load(Map.of("DOCPARSER_HTTP_PORT", "eighty"), Map.of(), null));
+
+    assertTrue(error.getMessage().contains("DOCPARSER_HTTP_PORT (http.port)"), error.getMessage());
+    assertTrue(error.getMessage().contains("'eighty'"), error.getMessage());
+    assertTrue(error.getMessage().contains("environment"), error.getMessage());
+  }
+
+  @Test
+  @DisplayName("out-of-range numbers, unknown roles and non-booleans are refused")
+  void invalidValuesAreRefused() {
+    assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_HTTP_PORT", "70000"), Map.of(), null));
+    assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_WORKERS", "0"), Map.of(), null));
+    assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_ROLES", "api,parser"), Map.of(), null));
+    assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_ROLES", " , "), Map.of(), null));
+    assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_ALLOW_OPEN_ACCESS", "yes"), Map.of(), null));
+    assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_ISOLATION", "process"), Map.of(), null));
+    assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_PARSE_TIMEOUT_MS", "5"), Map.of(), null));
+  }
+
+  @Test
+  @DisplayName("a -conf file that does not exist is named in the error")
+  void missingConfFileIsNamed() {
+    String missing = dir.resolve("nowhere.json").toString();
+
+    ConfigException error = assertThrows(ConfigException.class, () -> load(Map.of(), Map.of(), missing));
+
+    assertTrue(error.getMessage().contains(missing), error.getMessage());
+  }
+
+  @Test
+  @DisplayName("a -conf file that is not JSON is named in the error")
+  void brokenConfFileIsNamed() throws Exception {
+    Path broken = Files.writeString(dir.resolve("broken.json"), "{\"http.port\": ");
+
+    ConfigException error = assertThrows(ConfigException.class, () -> load(Map.of(), Map.of(), broken.toString()));
+
+    assertTrue(error.getMessage().contains(broken.toString()), error.getMessage());
+    assertTrue(error.getMessage().contains("not a valid JSON object"), error.getMessage());
+  }
+
+  @Test
+  @DisplayName("an unknown key in a config file is refused, so a misspelling is not silently ignored")
+  void unknownKeyIsRefused() {
+    ConfigException error = assertThrows(ConfigException.class,
+        () -> load(Map.of(), Map.of(), "{\"http.prot\": 8080}"));
+
+    assertTrue(error.getMessage().contains("http.prot"), error.getMessage());
+  }
+
+  @Test
+  @DisplayName("binding beyond loopback without API keys needs DOCPARSER_ALLOW_OPEN_ACCESS=true")
+  void openBindNeedsExplicitConsent() {
+    ConfigException error = assertThrows(ConfigException.class,
+        () -> load(Map.of("DOCPARSER_HTTP_HOST", "0.0.0.0"), Map.of(), null));
+    assertTrue(error.getMessage().contains("DOCPARSER_ALLOW_OPEN_ACCESS"), error.getMessage());
+
+    ServiceConfig open = load(Map.of("DOCPARSER_HTTP_HOST", "0.0.0.0", "DOCPARSER_ALLOW_OPEN_ACCESS", "true"),
+        Map.of(), null);
+    assertEquals("0.0.0.0", open.httpHost());
+  }
+
+  @Test
+  @DisplayName("API keys are refused while this build cannot check them")
+  void apiKeysAreRefused() {
+    ConfigException error = assertThrows(ConfigException.class,
+        () -> load(Map.of("DOCPARSER_API_KEYS", "secret"), Map.of(), null));
+
+    assertTrue(error.getMessage().contains("DOCPARSER_API_KEYS"), error.getMessage());
+  }
+
+  @Test
+  @DisplayName("every key has three names derived from one another")
+  void keyNames() {
+    assertEquals("max.upload.bytes", ConfigKey.MAX_UPLOAD_BYTES.jsonKey());
+    assertEquals("DOCPARSER_MAX_UPLOAD_BYTES", ConfigKey.MAX_UPLOAD_BYTES.envName());
+    assertEquals("docparser.max.upload.bytes", ConfigKey.MAX_UPLOAD_BYTES.propertyName());
+  }
+
+  @Test
+  @DisplayName("the request body cap leaves room for base64 and the JSON around it")
+  void requestBodyCap() {
+    ServiceConfig config = load(Map.of("DOCPARSER_MAX_UPLOAD_BYTES", "3000"), Map.of(), null);
+
+    assertEquals(4000 + 4 + 64 * 1024, config.maxRequestBodyBytes());
+  }
+}

@@ -1,0 +1,138 @@
+package io.docparser.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastJsonValue;
+import io.docparser.api.ErrorCode;
+import io.docparser.cluster.HazelcastConfigs;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("The job store on a real Hazelcast member")
+class JobStoreTest {
+
+  private static final Duration LEASE = Duration.ofMinutes(5);
+  private static final Duration TTL = Duration.ofHours(1);
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static HazelcastInstance hazelcast;
+  private JobStore store;
+
+  @BeforeAll
+  static void startMember() {
+    hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone());
+  }
+
+  @AfterAll
+  static void stopMember() {
+    hazelcast.shutdown();
+  }
+
+  @BeforeEach
+  void emptyStore(Vertx vertx) {
+    hazelcast.getMap(StoreMaps.JOBS).clear();
+    store = new JobStore(vertx, hazelcast, Clock.tickMillis(ZoneOffset.UTC), TTL);
+  }
+
+  @Test
+  @DisplayName("of many slots that claim one job at once, exactly one gets it")
+  void oneClaimWins(VertxTestContext context) {
+    Job job = queued(T0);
+    store.insert(job)
+        .compose(inserted -> Future.all(IntStream.range(0, 16)
+            .mapToObj(slot -> store.claim(job.jobId(), "node-" + slot, LEASE))
+            .toList()))
+        .onComplete(context.succeeding(claims -> context.verify(() -> {
+          List<Optional<Job>> results = claims.list();
+          assertEquals(1, results.stream().filter(Optional::isPresent).count());
+          Job claimed = results.stream().flatMap(Optional::stream).findFirst().orElseThrow();
+          assertEquals(JobStatus.PROCESSING, claimed.status());
+          assertEquals(1, claimed.attempts());
+          assertTrue(claimed.leaseExpiresAt().isAfter(claimed.startedAt()));
+          context.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("a free slot takes the oldest queued job first")
+  void oldestQueuedJobIsTakenFirst(VertxTestContext context) {
+    Job newest = queued(T0.plusSeconds(20));
+    Job oldest = queued(T0);
+    Job middle = queued(T0.plusMillis(10_500));
+    Future.all(store.insert(newest), store.insert(oldest), store.insert(middle))
+        .compose(inserted -> store.claimOldest("node-a", LEASE))
+        .compose(first -> store.claimOldest("node-a", LEASE).map(second -> List.of(first, second)))
+        .onComplete(context.succeeding(taken -> context.verify(() -> {
+          assertEquals(oldest.jobId(), taken.get(0).orElseThrow().jobId());
+          assertEquals(middle.jobId(), taken.get(1).orElseThrow().jobId());
+          context.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("an empty queue gives nothing to claim")
+  void emptyQueueGivesNothing(VertxTestContext context) {
+    store.claimOldest("node-a", LEASE).onComplete(context.succeeding(claimed -> context.verify(() -> {
+      assertTrue(claimed.isEmpty());
+      context.completeNow();
+    })));
+  }
+
+  @Test
+  @DisplayName("the first outcome of a job wins, and a finished job expires after the result TTL")
+  void firstOutcomeWinsAndFinishedJobsExpire(VertxTestContext context) {
+    Job job = queued(T0);
+    store.insert(job)
+        .compose(inserted -> store.claim(job.jobId(), "node-a", LEASE))
+        .compose(claimed -> store.fail(claimed.orElseThrow(), ErrorCode.CORRUPT_DOCUMENT, "broken", "application/pdf"))
+        .compose(failed -> store.complete(job, "text/plain").map(late -> List.of(failed, late)))
+        .compose(outcomes -> store.find(job.jobId()).map(found -> List.of(outcomes.get(0), outcomes.get(1), found)))
+        .onComplete(context.succeeding(outcomes -> context.verify(() -> {
+          assertEquals(JobStatus.FAILED, outcomes.get(0).orElseThrow().status());
+          assertTrue(outcomes.get(1).isEmpty(), "a late completion changed a failed job");
+          Job stored = outcomes.get(2).orElseThrow();
+          assertEquals(JobStatus.FAILED, stored.status());
+          assertEquals(ErrorCode.CORRUPT_DOCUMENT, stored.errorCode());
+          assertEquals("application/pdf", stored.contentType());
+          long ttlMs = hazelcast.<String, HazelcastJsonValue>getMap(StoreMaps.JOBS).getEntryView(job.jobId()).getTtl();
+          assertEquals(TTL.toMillis(), ttlMs);
+          context.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("queued and processing jobs never expire")
+  void unfinishedJobsDoNotExpire(VertxTestContext context) {
+    Job job = queued(T0);
+    store.insert(job)
+        .compose(inserted -> store.claim(job.jobId(), "node-a", LEASE))
+        .onComplete(context.succeeding(claimed -> context.verify(() -> {
+          long ttlMs = hazelcast.<String, HazelcastJsonValue>getMap(StoreMaps.JOBS).getEntryView(job.jobId()).getTtl();
+          assertTrue(ttlMs <= 0 || ttlMs == Long.MAX_VALUE, "a processing job has a TTL of " + ttlMs + " ms");
+          context.completeNow();
+        })));
+  }
+
+  private static Job queued(Instant createdAt) {
+    return Job.queued(null, null, 10, "text", 1, createdAt);
+  }
+}
