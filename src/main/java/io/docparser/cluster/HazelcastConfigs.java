@@ -30,6 +30,7 @@ public final class HazelcastConfigs {
   /** Standalone members listen outside the cluster's 5701-5720 range, so they never answer a cluster's join. */
   private static final int STANDALONE_PORT = 5801;
   private static final int BACKUPS = 1;
+  private static final String LOOPBACK = "127.0.0.1";
 
   private HazelcastConfigs() {
   }
@@ -39,7 +40,7 @@ public final class HazelcastConfigs {
     TcpIpConfig tcpIp = hazelcast.getNetworkConfig().getJoin().getTcpIpConfig();
     tcpIp.setEnabled(true).setMembers(config.clusterMembers());
     if (isLoopbackOnly(config.clusterMembers())) {
-      hazelcast.getNetworkConfig().getInterfaces().setEnabled(true).setInterfaces(List.of("127.0.0.1"));
+      bindToLoopback(hazelcast);
     }
     return withServiceMaps(hazelcast);
   }
@@ -51,7 +52,7 @@ public final class HazelcastConfigs {
     hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
     hazelcast.setProperty("hazelcast.wait.seconds.before.join", "0");
     hazelcast.getNetworkConfig().setPort(STANDALONE_PORT).setPortAutoIncrement(true).setPortCount(100);
-    hazelcast.getNetworkConfig().getInterfaces().setEnabled(true).setInterfaces(List.of("127.0.0.1"));
+    bindToLoopback(hazelcast);
     JoinConfig join = hazelcast.getNetworkConfig().getJoin();
     join.getAutoDetectionConfig().setEnabled(false);
     join.getMulticastConfig().setEnabled(false);
@@ -65,6 +66,12 @@ public final class HazelcastConfigs {
     hazelcast.addMapConfig(new MapConfig(StoreMaps.DOCUMENTS).setBackupCount(BACKUPS));
     hazelcast.addMapConfig(new MapConfig(StoreMaps.RESULTS).setBackupCount(BACKUPS));
     return hazelcast;
+  }
+
+  /** Without bind.any=false, Hazelcast would listen on every interface and only advertise the chosen one. */
+  private static void bindToLoopback(Config hazelcast) {
+    hazelcast.setProperty("hazelcast.socket.bind.any", "false");
+    hazelcast.getNetworkConfig().getInterfaces().setEnabled(true).setInterfaces(List.of(LOOPBACK));
   }
 
   private static Config readClusterFile() {

@@ -1,0 +1,172 @@
+package io.docparser.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One JVM started from the built jar, as an operator starts it: {@code java -jar doc-parser-service.jar ...}, in a
+ * working directory of its own (so the configuration bundled in the jar is what it reads), with its output in a
+ * log file under target/it-logs.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private final String name;
+  private final Process process;
+  private final Path log;
+  private final int httpPort;
+
+  private ServiceProcess(String name, Process process, Path log, int httpPort) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+    this.httpPort = httpPort;
+  }
+
+  /**
+   * @param environment DOCPARSER_... settings; DOCPARSER_HTTP_PORT is chosen here when absent
+   * @param args        the command line after the jar
+   */
+  public static ServiceProcess start(String name, Map<String, String> environment, Path workingDir, String... args) {
+    Path jar = Path.of(System.getProperty("docparser.jar", "target/doc-parser-service.jar")).toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("the service jar " + jar + " is missing; integration tests run after package");
+    }
+    int port = Integer.parseInt(environment.getOrDefault("DOCPARSER_HTTP_PORT", String.valueOf(Ports.free())));
+    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    Path log = logFile(name);
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(workingDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(key -> key.startsWith("DOCPARSER_"));
+    builder.environment().putAll(environment);
+    builder.environment().put("DOCPARSER_HTTP_PORT", String.valueOf(port));
+    try {
+      return new ServiceProcess(name, builder.start(), log, port);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public ApiClient api() {
+    return new ApiClient(httpPort);
+  }
+
+  /** Waits until /health/ready answers 200; fails early, with the log, if the process ends first. */
+  public ServiceProcess awaitReady() {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
+        .timeout(Duration.ofSeconds(5)).build();
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError(name + " exited with " + process.exitValue() + " before it was ready:\n" + log());
+      }
+      try {
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return this;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      pause(250);
+    }
+    throw new AssertionError(name + " was not ready within " + START_TIMEOUT + ":\n" + log());
+  }
+
+  /** Waits until the log holds {@code text}. */
+  public void awaitLog(String text) {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (log().contains(text)) {
+        return;
+      }
+      pause(250);
+    }
+    throw new AssertionError(name + " never logged '" + text + "':\n" + log());
+  }
+
+  /** The exit status, once the process has ended by itself. */
+  public int awaitExit() {
+    try {
+      if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        throw new AssertionError(name + " is still running:\n" + log());
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  public String log() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Vert.x's warnings about a blocked event-loop thread in this JVM's log. */
+  public List<String> blockedEventLoops() {
+    return log().lines().filter(line -> BlockedEventLoopDetector.BLOCKED_EVENT_LOOP.matcher(line).find()).toList();
+  }
+
+  /** Stops the JVM as an operator would (SIGTERM), and kills it if it does not end in time. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Path logFile(String name) {
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "it-logs"));
+      return dir.resolve(name + ".log");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static void pause(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
