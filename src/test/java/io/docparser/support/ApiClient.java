@@ -16,6 +16,8 @@ public final class ApiClient {
 
   private static final Set<String> TERMINAL = Set.of("completed", "failed", "cancelled");
   private static final Duration JOB_DEADLINE = Duration.ofSeconds(90);
+  /** Longer than the longest long poll (?wait=60) the tests make. */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(75);
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
@@ -52,7 +54,7 @@ public final class ApiClient {
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return http.send(request.timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new AssertionError("request to " + base + " failed: " + e, e);
     } catch (InterruptedException e) {
@@ -63,7 +65,7 @@ public final class ApiClient {
 
   public HttpResponse<byte[]> getBytes(String path) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+      return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT).GET().build(),
           HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new AssertionError("request to " + base + " failed: " + e, e);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,15 +39,31 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * @param environment DOCPARSER_... settings; DOCPARSER_HTTP_PORT is chosen here when absent
+   * @param environment DOCPARSER_... settings; a free DOCPARSER_HTTP_PORT is chosen when absent (a test that sets
+   *                    it itself expects the node not to start)
    * @param args        the command line after the jar
    */
   public static ServiceProcess start(String name, Map<String, String> environment, Path workingDir, String... args) {
+    if (environment.containsKey("DOCPARSER_HTTP_PORT")) {
+      return launch(name, environment, -1, workingDir, args);
+    }
+    int port = Ports.free();
+    Map<String, String> withPort = new HashMap<>(environment);
+    withPort.put("DOCPARSER_HTTP_PORT", String.valueOf(port));
+    return launch(name, withPort, port, workingDir, args);
+  }
+
+  /** A node with no setting at all, as the README's run command starts it: HTTP on the default port. */
+  public static ServiceProcess startWithDefaults(String name, int defaultPort, Path workingDir) {
+    return launch(name, Map.of(), defaultPort, workingDir);
+  }
+
+  private static ServiceProcess launch(String name, Map<String, String> environment, int port, Path workingDir,
+      String... args) {
     Path jar = Path.of(System.getProperty("docparser.jar", "target/doc-parser-service.jar")).toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("the service jar " + jar + " is missing; integration tests run after package");
     }
-    int port = Integer.parseInt(environment.getOrDefault("DOCPARSER_HTTP_PORT", String.valueOf(Ports.free())));
     List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar", jar.toString()));
     command.addAll(List.of(args));
     Path log = logFile(name);
@@ -56,7 +73,6 @@ public final class ServiceProcess implements AutoCloseable {
         .redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(key -> key.startsWith("DOCPARSER_"));
     builder.environment().putAll(environment);
-    builder.environment().put("DOCPARSER_HTTP_PORT", String.valueOf(port));
     try {
       return new ServiceProcess(name, builder.start(), log, port);
     } catch (IOException e) {

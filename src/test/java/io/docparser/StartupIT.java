@@ -1,0 +1,78 @@
+package io.docparser;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.docparser.support.ServiceProcess;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Starting the jar as an operator does")
+class StartupIT {
+
+  @TempDir
+  Path workDir;
+
+  @Test
+  @DisplayName("from a directory without conf/, the jar runs on its bundled configuration and serves the contract")
+  void runsFromAnyDirectory() throws Exception {
+    try (ServiceProcess node = ServiceProcess.start("standalone", Map.of(), workDir).awaitReady()) {
+      HttpResponse<byte[]> contract = node.api().getBytes("/openapi.yaml");
+      assertEquals(200, contract.statusCode());
+      assertArrayEquals(Files.readAllBytes(projectFile("openapi.yaml")), contract.body());
+
+      String jobId = node.api().submitTextForId("started from " + workDir);
+      assertEquals("completed", node.api().awaitTerminal(jobId).getString("status"));
+      assertTrue(node.blockedEventLoops().isEmpty(), node.blockedEventLoops().toString());
+    }
+  }
+
+  @Test
+  @DisplayName("a bad setting stops start-up with status 78 and a message naming the key and its source")
+  void badSettingIsNamed() {
+    ServiceProcess node = ServiceProcess.start("bad-port", Map.of("DOCPARSER_HTTP_PORT", "80a"), workDir);
+
+    assertEquals(78, node.awaitExit());
+    assertTrue(node.log().contains("DOCPARSER_HTTP_PORT (http.port) = '80a' (from environment)"), node.log());
+  }
+
+  @Test
+  @DisplayName("a -conf file that does not exist stops start-up with a message naming the file")
+  void missingConfFileIsNamed() {
+    ServiceProcess node = ServiceProcess.start("missing-conf", Map.of(), workDir, "-conf", "no-such.json");
+
+    assertEquals(78, node.awaitExit());
+    assertTrue(node.log().contains("'no-such.json' does not exist"), node.log());
+  }
+
+  @Test
+  @DisplayName("a -conf file that is not JSON stops start-up with a message naming the file")
+  void brokenConfFileIsNamed() throws Exception {
+    Files.writeString(workDir.resolve("broken.json"), "{ \"http.port\": 8000,");
+    ServiceProcess node = ServiceProcess.start("broken-conf", Map.of(), workDir, "-conf", "broken.json");
+
+    assertEquals(78, node.awaitExit());
+    assertTrue(node.log().contains("-conf file 'broken.json' is not a valid JSON object"), node.log());
+  }
+
+  @Test
+  @DisplayName("a broken conf/cluster.xml stops a -cluster start with a message naming the file")
+  void brokenClusterFileIsNamed() throws Exception {
+    Files.createDirectories(workDir.resolve("conf"));
+    Files.writeString(workDir.resolve("conf/cluster.xml"), "<hazelcast><network>");
+    ServiceProcess node = ServiceProcess.start("broken-cluster-xml", Map.of(), workDir, "-cluster");
+
+    assertEquals(78, node.awaitExit());
+    assertTrue(node.log().contains("conf/cluster.xml could not be read"), node.log());
+  }
+
+  static Path projectFile(String name) {
+    return Path.of(System.getProperty("docparser.projectDir", ".")).resolve(name);
+  }
+}
