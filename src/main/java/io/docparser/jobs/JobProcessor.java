@@ -4,6 +4,7 @@ import io.docparser.api.ErrorCode;
 import io.docparser.parsing.DocumentParser;
 import io.docparser.parsing.ParseOutcome;
 import io.vertx.core.Future;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +40,20 @@ public final class JobProcessor {
     if (outcome instanceof ParseOutcome.Parsed parsed) {
       return results.write(job.jobId(), parsed.result())
           .compose(written -> jobs.complete(job, parsed.result().contentType()))
+          .onSuccess(updated -> updated.ifPresent(JobProcessor::logFinished))
           .compose(updated -> updated.isPresent() ? Future.succeededFuture() : results.delete(job.jobId()));
     }
     ParseOutcome.Failed failed = (ParseOutcome.Failed) outcome;
-    return jobs.fail(job, failed.code(), failed.message(), failed.detectedType()).mapEmpty();
+    return jobs.fail(job, failed.code(), failed.message(), failed.detectedType())
+        .onSuccess(updated -> updated.ifPresent(JobProcessor::logFinished))
+        .mapEmpty();
+  }
+
+  private static void logFinished(Job job) {
+    LOG.info("job {} {}{} after {} ms on {}: {} bytes of {}", job.jobId(), job.status().wireName(),
+        job.errorCode() == null ? "" : " (" + job.errorCode() + ")",
+        Duration.between(job.startedAt(), job.finishedAt()).toMillis(), job.node(), job.sizeBytes(),
+        job.contentType());
   }
 
   private Future<Void> failUnexpectedly(Job job, Throwable failure) {

@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
 import com.hazelcast.projection.Projections;
 import com.hazelcast.query.Predicates;
+import com.hazelcast.query.QueryConstants;
 import io.docparser.api.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -71,7 +72,7 @@ public final class JobStore {
 
   private Future<List<String>> oldestQueuedIds() {
     return calls.blocking(() -> jobs.project(
-            Projections.<Map.Entry<String, HazelcastJsonValue>>multiAttribute("__key",
+            Projections.<Map.Entry<String, HazelcastJsonValue>>multiAttribute(QueryConstants.KEY_ATTRIBUTE_NAME.value(),
                 StoreMaps.CREATED_ATTRIBUTE),
             Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, JobStatus.QUEUED.wireName()))
         .stream()
