@@ -12,6 +12,7 @@ import io.docparser.jobs.JobProcessor;
 import io.docparser.jobs.JobService;
 import io.docparser.jobs.JobStore;
 import io.docparser.jobs.ParserWorkerVerticle;
+import io.docparser.jobs.PasswordStore;
 import io.docparser.jobs.ResultStore;
 import io.docparser.parsing.TikaExtractor;
 import io.vertx.core.DeploymentOptions;
@@ -65,8 +66,8 @@ public final class MainVerticle extends VerticleBase {
     }
     Duration slotTime = Duration.ofMillis(config.parseTimeoutMs()).plus(PARSE_OVERHEAD);
     JobStore jobs = jobStore(store);
-    JobProcessor processor = new JobProcessor(jobs, new DocumentStore(vertx, store), resultStore(store),
-        new TikaExtractor());
+    JobProcessor processor = new JobProcessor(jobs, new DocumentStore(vertx, store), new PasswordStore(vertx, store),
+        resultStore(store), new TikaExtractor(config.maxTextChars()));
     DeploymentOptions slots = new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)
         .setInstances(config.workers())
@@ -83,9 +84,11 @@ public final class MainVerticle extends VerticleBase {
     if (!config.hasRole(Role.API)) {
       return vertx.deployVerticle(new HttpVerticle(config, v -> Future.succeededFuture(ApiRouter.workerOnly(v, health))));
     }
-    JobService jobs = new JobService(jobStore(store), new DocumentStore(vertx, store), resultStore(store),
-        vertx.eventBus(), CLOCK);
-    return vertx.deployVerticle(new HttpVerticle(config, v -> ApiRouter.api(v, config, jobs, health)));
+    JobService jobs = new JobService(jobStore(store), new DocumentStore(vertx, store), new PasswordStore(vertx, store),
+        resultStore(store), vertx.eventBus(), CLOCK);
+    return vertx.executeBlocking(() -> new TikaExtractor(config.maxTextChars()).supportedTypes())
+        .compose(inputTypes -> vertx.deployVerticle(
+            new HttpVerticle(config, v -> ApiRouter.api(v, config, jobs, health, inputTypes))));
   }
 
   private JobStore jobStore(HazelcastInstance store) {

@@ -65,6 +65,7 @@ public final class HazelcastConfigs {
         .addIndexConfig(new IndexConfig(IndexType.HASH, StoreMaps.STATUS_ATTRIBUTE)));
     hazelcast.addMapConfig(new MapConfig(StoreMaps.DOCUMENTS).setBackupCount(BACKUPS));
     hazelcast.addMapConfig(new MapConfig(StoreMaps.RESULTS).setBackupCount(BACKUPS));
+    hazelcast.addMapConfig(new MapConfig(StoreMaps.PASSWORDS).setBackupCount(BACKUPS));
     return hazelcast;
   }
 

@@ -16,6 +16,8 @@ public enum ConfigKey {
   ISOLATION("none"),
   PARSE_TIMEOUT_MS("120000"),
   MAX_UPLOAD_BYTES("104857600"),
+  MAX_TEXT_CHARS("100000000"),
+  UPLOAD_DIR(""),
   RESULT_TTL_S("86400"),
   API_KEYS(""),
   ALLOW_OPEN_ACCESS("false"),

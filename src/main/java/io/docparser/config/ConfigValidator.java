@@ -3,6 +3,8 @@ package io.docparser.config;
 import io.docparser.config.ConfigLoader.Setting;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,6 +17,9 @@ final class ConfigValidator {
 
   private static final long MIN_PARSE_TIMEOUT_MS = 100;
   private static final int MAX_WORKERS = 1024;
+  /** Documents are held whole in memory while they are parsed, in byte arrays. */
+  private static final long MAX_UPLOAD_BYTES = Integer.MAX_VALUE - 8;
+  private static final String DEFAULT_UPLOAD_DIR = "docparser-uploads";
 
   private final Map<ConfigKey, Setting> settings;
 
@@ -36,7 +41,9 @@ final class ConfigValidator {
         workers(),
         isolation(),
         number(ConfigKey.PARSE_TIMEOUT_MS, MIN_PARSE_TIMEOUT_MS, Long.MAX_VALUE),
-        number(ConfigKey.MAX_UPLOAD_BYTES, 1, Long.MAX_VALUE),
+        number(ConfigKey.MAX_UPLOAD_BYTES, 1, MAX_UPLOAD_BYTES),
+        (int) number(ConfigKey.MAX_TEXT_CHARS, 1, Integer.MAX_VALUE),
+        uploadDir(),
         number(ConfigKey.RESULT_TTL_S, 1, Long.MAX_VALUE),
         openAccess,
         list(ConfigKey.CLUSTER_MEMBERS));
@@ -115,6 +122,17 @@ final class ConfigValidator {
       return Isolation.valueOf(raw(ConfigKey.ISOLATION).toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw invalid(ConfigKey.ISOLATION, "must be 'none' (parsing in child processes is not in this build)");
+    }
+  }
+
+  private Path uploadDir() {
+    String configured = raw(ConfigKey.UPLOAD_DIR);
+    try {
+      return configured.isEmpty()
+          ? Path.of(System.getProperty("java.io.tmpdir"), DEFAULT_UPLOAD_DIR)
+          : Path.of(configured).toAbsolutePath();
+    } catch (InvalidPathException e) {
+      throw invalid(ConfigKey.UPLOAD_DIR, "is not a usable path: " + e.getMessage());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.docparser.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -15,6 +16,8 @@ import java.util.Set;
  * @param isolation        where documents are parsed
  * @param parseTimeoutMs   time limit of one parse
  * @param maxUploadBytes   largest document accepted, in decoded bytes
+ * @param maxTextChars     content one document may produce before it is cut and marked truncated
+ * @param uploadDir        where uploads are streamed to while their request lasts
  * @param resultTtlSeconds how long a finished job and its result are kept
  * @param allowOpenAccess  whether a non-loopback bind without API keys is allowed
  * @param clusterMembers   Hazelcast TCP-IP members to join with {@code -cluster}
@@ -28,6 +31,8 @@ public record ServiceConfig(
     Isolation isolation,
     long parseTimeoutMs,
     long maxUploadBytes,
+    int maxTextChars,
+    Path uploadDir,
     long resultTtlSeconds,
     boolean allowOpenAccess,
     List<String> clusterMembers) {

@@ -1,14 +1,17 @@
 package io.docparser.http;
 
+import io.docparser.api.OutputFormat;
 import io.docparser.config.ServiceConfig;
 import io.docparser.jobs.JobService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.List;
 
 /**
  * Routers of the HTTP server. An api node's router is generated from openapi.yaml: parameters are validated from
@@ -20,10 +23,14 @@ public final class ApiRouter {
   private ApiRouter() {
   }
 
-  public static Future<Router> api(Vertx vertx, ServiceConfig config, JobService jobs, HealthRoutes health) {
-    return vertx.executeBlocking(ContractRoutes::load)
-        .compose(contract -> OpenAPIContract.from(vertx, contract.contractJson())
-            .map(parsed -> build(vertx, config, jobs, health, contract, parsed)));
+  /**
+   * @param inputTypes the media types this build parses, for {@code GET /formats}
+   */
+  public static Future<Router> api(Vertx vertx, ServiceConfig config, JobService jobs, HealthRoutes health,
+      List<String> inputTypes) {
+    return vertx.executeBlocking(() -> new Setup(ContractRoutes.load(), UploadFiles.in(vertx, config.uploadDir())))
+        .compose(setup -> OpenAPIContract.from(vertx, setup.contract().contractJson())
+            .map(parsed -> build(vertx, config, jobs, health, setup, parsed, inputTypes)));
   }
 
   public static Router workerOnly(Vertx vertx, HealthRoutes health) {
@@ -35,14 +42,20 @@ public final class ApiRouter {
   }
 
   private static Router build(Vertx vertx, ServiceConfig config, JobService jobs, HealthRoutes health,
-      ContractRoutes contract, OpenAPIContract parsed) {
-    JobRoutes routes = new JobRoutes(vertx, jobs, new SubmitRequestParser(config.maxUploadBytes()));
+      Setup setup, OpenAPIContract parsed, List<String> inputTypes) {
+    ContractRoutes contract = setup.contract();
+    Submissions submissions = new Submissions(vertx, jobs, setup.uploads(), config.maxUploadBytes());
+    JobRoutes routes = new JobRoutes(vertx, jobs, submissions);
+    JsonObject formats = new JsonObject()
+        .put("input", new JsonArray(inputTypes))
+        .put("output", new JsonArray(OutputFormat.wireNames()));
     RouterBuilder builder = RouterBuilder.create(vertx, parsed, RequestExtractor.withBodyHandler())
         .rootHandler(new RequestIds())
-        .rootHandler(BodyHandler.create(false).setBodyLimit(config.maxRequestBodyBytes()));
+        .rootHandler(new RequestBodies(setup.uploads(), config.maxRequestBodyBytes()));
     builder.getRoute("submitDocument").setDoValidation(false).addHandler(routes::submit);
     builder.getRoute("getJobStatus").addHandler(routes::status);
     builder.getRoute("getJobResult").addHandler(routes::result);
+    builder.getRoute("getFormats").addHandler(ctx -> ctx.json(formats));
     builder.getRoute("getLiveness").addHandler(health.liveness());
     builder.getRoute("getReadiness").addHandler(health.readiness());
     builder.getRoute("getContract").setDoValidation(false).addHandler(contract::serveContract);
@@ -50,6 +63,9 @@ public final class ApiRouter {
     Router router = builder.createRouter();
     contract.mountDocsAssets(router);
     return withErrorAnswers(router);
+  }
+
+  private record Setup(ContractRoutes contract, UploadFiles uploads) {
   }
 
   private static Router withErrorAnswers(Router router) {

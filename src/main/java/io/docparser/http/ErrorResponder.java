@@ -40,6 +40,10 @@ public final class ErrorResponder implements Handler<RoutingContext> {
     if (code == ErrorCode.STORE_UNAVAILABLE || code == ErrorCode.QUEUE_FULL || code == ErrorCode.RATE_LIMITED) {
       ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
     }
+    if (!ctx.request().isEnded()) {
+      // The rest of the body is not read: the connection cannot carry another request after this answer.
+      ctx.response().putHeader("Connection", "close");
+    }
     JsonObject body = new JsonObject()
         .put("error", message)
         .put("error_code", code.name())

@@ -3,6 +3,7 @@ package io.docparser.http;
 import io.docparser.api.ErrorCode;
 import io.docparser.api.ServiceException;
 import io.docparser.jobs.Job;
+import io.docparser.jobs.JobResult;
 import io.docparser.jobs.JobService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,18 +21,16 @@ final class JobRoutes {
 
   private final Vertx vertx;
   private final JobService jobs;
-  private final SubmitRequestParser parser;
+  private final Submissions submissions;
 
-  JobRoutes(Vertx vertx, JobService jobs, SubmitRequestParser parser) {
+  JobRoutes(Vertx vertx, JobService jobs, Submissions submissions) {
     this.vertx = vertx;
     this.jobs = jobs;
-    this.parser = parser;
+    this.submissions = submissions;
   }
 
   void submit(RoutingContext ctx) {
-    String contentType = ctx.request().getHeader("Content-Type");
-    vertx.executeBlocking(() -> parser.parse(contentType, ctx.body().buffer()), false)
-        .compose(jobs::submit)
+    submissions.submit(ctx)
         .onSuccess(job -> ctx.response()
             .setStatusCode(202)
             .putHeader("Location", JobViews.statusPath(job))
@@ -60,9 +59,18 @@ final class JobRoutes {
   }
 
   private Future<Void> completed(RoutingContext ctx, Job job) {
+    boolean raw = Boolean.parseBoolean(ctx.queryParams().get("raw"));
     return jobs.result(job.jobId()).compose(result -> result
-        .map(found -> respond(ctx, 200, JobViews.result(job, found)))
+        .map(found -> raw ? respondRaw(ctx, job, found) : respond(ctx, 200, JobViews.result(job, found)))
         .orElseGet(() -> Future.failedFuture(notFound(job.jobId()))));
+  }
+
+  /** The content alone, with its own media type: for clients that want the markdown or HTML as a file. */
+  private static Future<Void> respondRaw(RoutingContext ctx, Job job, JobResult result) {
+    return ctx.response()
+        .setStatusCode(200)
+        .putHeader("Content-Type", JobViews.format(job).rawContentType())
+        .end(result.content());
   }
 
   private Future<Void> pending(RoutingContext ctx, Job job) {

@@ -1,5 +1,6 @@
 package io.docparser.http;
 
+import io.docparser.api.OutputFormat;
 import io.docparser.jobs.Job;
 import io.docparser.jobs.JobResult;
 import io.vertx.core.json.JsonArray;
@@ -35,6 +36,7 @@ final class JobViews {
         .put("filename", job.filename())
         .put("content_type", job.contentType())
         .put("size_bytes", job.sizeBytes())
+        .put("sha256", job.sha256())
         .put("output_format", job.outputFormat());
   }
 
@@ -46,7 +48,7 @@ final class JobViews {
         .put("status", job.status().wireName())
         .put("output_format", job.outputFormat())
         .put("content_type", result.contentType())
-        .put("result", result.content())
+        .put("result", format(job) == OutputFormat.JSON ? new JsonArray(result.content()) : result.content())
         .put("metadata", metadata)
         .put("truncated", result.truncated());
   }
@@ -65,6 +67,10 @@ final class JobViews {
         .put("message", "The job " + job.status().wireName() + "; it has no result.")
         .put("error", job.error())
         .put("error_code", job.errorCode() == null ? null : job.errorCode().name());
+  }
+
+  static OutputFormat format(Job job) {
+    return OutputFormat.fromWireName(job.outputFormat()).orElse(OutputFormat.TEXT);
   }
 
   static String statusPath(Job job) {

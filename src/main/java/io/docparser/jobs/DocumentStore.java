@@ -5,6 +5,10 @@ import com.hazelcast.map.IMap;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +36,11 @@ public final class DocumentStore {
     return (int) Math.max(1, (size + CHUNK_BYTES - 1) / CHUNK_BYTES);
   }
 
-  public Future<Void> write(String jobId, byte[] document) {
+  public Future<Void> write(String jobId, DocumentContent content) {
+    if (content instanceof DocumentContent.InFile inFile) {
+      return calls.blocking(() -> copyFile(jobId, inFile.file()));
+    }
+    byte[] document = ((DocumentContent.InMemory) content).bytes();
     List<Future<Void>> writes = new ArrayList<>();
     for (int i = 0; i < chunkCount(document.length); i++) {
       int from = i * CHUNK_BYTES;
@@ -40,6 +48,19 @@ public final class DocumentStore {
       writes.add(calls.async(chunks.setAsync(key(jobId, i), chunk)));
     }
     return Future.all(writes).mapEmpty();
+  }
+
+  /** Copies an upload chunk by chunk, so that a large document is never whole in this node's memory. */
+  private Void copyFile(String jobId, Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      int index = 0;
+      byte[] chunk = in.readNBytes(CHUNK_BYTES);
+      do {
+        chunks.set(key(jobId, index++), chunk);
+        chunk = in.readNBytes(CHUNK_BYTES);
+      } while (chunk.length > 0);
+    }
+    return null;
   }
 
   public Future<byte[]> read(Job job) {

@@ -9,6 +9,7 @@ import java.util.UUID;
  * The record of one job, as it is kept in the cluster's job map. Immutable: every change is a new record written
  * atomically by a {@link JobTransition}.
  *
+ * @param sha256         SHA-256 of the bytes the parser read, once a parser has read them
  * @param chunks         how many chunks of the document are in the document map
  * @param leaseExpiresAt when a processing job's claim runs out, so that another node may take it back
  */
@@ -26,6 +27,7 @@ public record Job(
     String filename,
     String contentType,
     long sizeBytes,
+    String sha256,
     String outputFormat,
     int chunks,
     Instant leaseExpiresAt) {
@@ -34,21 +36,17 @@ public record Job(
   public static Job queued(String filename, String contentType, long sizeBytes, String outputFormat, int chunks,
       Instant now) {
     return new Job(UUID.randomUUID().toString(), JobStatus.QUEUED, null, null, now, null, null, 0, null, filename,
-        contentType, sizeBytes, outputFormat, chunks, null);
+        contentType, sizeBytes, null, outputFormat, chunks, null);
   }
 
   Job claimedBy(String nodeId, Instant now, Instant leaseExpiry) {
     return new Job(jobId, JobStatus.PROCESSING, null, null, createdAt, now, null, attempts + 1, nodeId, filename,
-        contentType, sizeBytes, outputFormat, chunks, leaseExpiry);
+        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry);
   }
 
-  Job completed(String detectedType, Instant now) {
-    return new Job(jobId, JobStatus.COMPLETED, null, null, createdAt, startedAt, now, attempts, node, filename,
-        detectedType, sizeBytes, outputFormat, chunks, null);
-  }
-
-  Job failed(ErrorCode code, String message, String detectedType, Instant now) {
-    return new Job(jobId, JobStatus.FAILED, message, code, createdAt, startedAt, now, attempts, node, filename,
-        detectedType == null ? contentType : detectedType, sizeBytes, outputFormat, chunks, null);
+  Job finished(JobOutcome outcome, Instant now) {
+    return new Job(jobId, outcome.status(), outcome.message(), outcome.code(), createdAt, startedAt, now, attempts,
+        node, filename, outcome.detectedType() == null ? contentType : outcome.detectedType(), sizeBytes,
+        outcome.sha256(), outputFormat, chunks, null);
   }
 }

@@ -12,25 +12,30 @@ public final class JobService {
   private final JobStore jobs;
   private final DocumentStore documents;
   private final ResultStore results;
+  private final PasswordStore passwords;
   private final EventBus eventBus;
   private final Clock clock;
 
-  public JobService(JobStore jobs, DocumentStore documents, ResultStore results, EventBus eventBus, Clock clock) {
+  public JobService(JobStore jobs, DocumentStore documents, PasswordStore passwords, ResultStore results,
+      EventBus eventBus, Clock clock) {
     this.jobs = jobs;
     this.documents = documents;
+    this.passwords = passwords;
     this.results = results;
     this.eventBus = eventBus;
     this.clock = clock;
   }
 
   /**
-   * Stores the document, then the job, then rings the doorbell. In that order, a worker never finds a queued job
-   * whose document is not there yet.
+   * Stores the document and its password, then the job, then rings the doorbell. In that order, a worker never
+   * finds a queued job whose document is not there yet.
    */
   public Future<Job> submit(SubmittedDocument document) {
-    Job job = Job.queued(document.filename(), document.contentType(), document.bytes().length,
-        document.outputFormat(), DocumentStore.chunkCount(document.bytes().length), clock.instant());
-    return documents.write(job.jobId(), document.bytes())
+    long size = document.content().size();
+    Job job = Job.queued(document.filename(), document.contentType(), size, document.outputFormat().wireName(),
+        DocumentStore.chunkCount(size), clock.instant());
+    return documents.write(job.jobId(), document.content())
+        .compose(stored -> passwords.keep(job.jobId(), document.password()))
         .compose(stored -> jobs.insert(job))
         .onSuccess(queued -> eventBus.publish(Addresses.JOB_QUEUED, queued.jobId()));
   }

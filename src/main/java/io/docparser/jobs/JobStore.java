@@ -6,7 +6,6 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.projection.Projections;
 import com.hazelcast.query.Predicates;
 import com.hazelcast.query.QueryConstants;
-import io.docparser.api.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -57,13 +56,9 @@ public final class JobStore {
     return oldestQueuedIds().compose(ids -> claimFirst(ids, 0, nodeId, lease));
   }
 
-  public Future<Optional<Job>> complete(Job job, String detectedType) {
-    return apply(job.jobId(), new JobTransition.Complete(detectedType, clock.instant(), resultTtl.toSeconds()));
-  }
-
-  public Future<Optional<Job>> fail(Job job, ErrorCode code, String message, String detectedType) {
-    return apply(job.jobId(),
-        new JobTransition.Fail(code, message, detectedType, clock.instant(), resultTtl.toSeconds()));
+  /** Records how the job's parse ended; empty when the job was no longer processing (the first outcome wins). */
+  public Future<Optional<Job>> finish(Job job, JobOutcome outcome) {
+    return apply(job.jobId(), new JobTransition.Finish(outcome, clock.instant(), resultTtl.toSeconds()));
   }
 
   private Future<Optional<Job>> apply(String jobId, JobTransition transition) {

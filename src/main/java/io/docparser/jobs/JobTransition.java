@@ -3,7 +3,6 @@ package io.docparser.jobs;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
-import io.docparser.api.ErrorCode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -68,50 +67,25 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
     }
   }
 
-  /** processing -> completed. The first result wins: a job that is no longer processing keeps its state. */
-  static final class Complete extends JobTransition {
+  /**
+   * processing -> completed or failed. The first outcome wins: a job that is no longer processing (finished by
+   * another attempt, or cancelled) keeps its state.
+   */
+  static final class Finish extends JobTransition {
     private static final long serialVersionUID = 1L;
-    private final String detectedType;
+    private final JobOutcome outcome;
     private final Instant now;
     private final long ttlSeconds;
 
-    Complete(String detectedType, Instant now, long ttlSeconds) {
-      this.detectedType = detectedType;
+    Finish(JobOutcome outcome, Instant now, long ttlSeconds) {
+      this.outcome = outcome;
       this.now = now;
       this.ttlSeconds = ttlSeconds;
     }
 
     @Override
     Job apply(Job current) {
-      return current.status() == JobStatus.PROCESSING ? current.completed(detectedType, now) : null;
-    }
-
-    @Override
-    long terminalTtlSeconds() {
-      return ttlSeconds;
-    }
-  }
-
-  /** processing -> failed, with the code and message the client will see. */
-  static final class Fail extends JobTransition {
-    private static final long serialVersionUID = 1L;
-    private final ErrorCode code;
-    private final String message;
-    private final String detectedType;
-    private final Instant now;
-    private final long ttlSeconds;
-
-    Fail(ErrorCode code, String message, String detectedType, Instant now, long ttlSeconds) {
-      this.code = code;
-      this.message = message;
-      this.detectedType = detectedType;
-      this.now = now;
-      this.ttlSeconds = ttlSeconds;
-    }
-
-    @Override
-    Job apply(Job current) {
-      return current.status() == JobStatus.PROCESSING ? current.failed(code, message, detectedType, now) : null;
+      return current.status() == JobStatus.PROCESSING ? current.finished(outcome, now) : null;
     }
 
     @Override

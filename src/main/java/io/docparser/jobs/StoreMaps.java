@@ -7,6 +7,8 @@ public final class StoreMaps {
   public static final String JOBS = "docparser.jobs";
   /** Documents waiting to be parsed, in chunks keyed {@code <job id>/<index>}. */
   public static final String DOCUMENTS = "docparser.documents";
+  /** Passwords of encrypted documents, keyed by job id, until their parse is over. */
+  public static final String PASSWORDS = "docparser.passwords";
   /** Parse results (JSON), keyed by job id. */
   public static final String RESULTS = "docparser.results";
 

@@ -109,12 +109,15 @@ class JobApiTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "malformed JSON|{\"document_data\": |not valid JSON",
-      "missing document_data|{}|document_data is required",
+      "no document|{}|document_data (text) or document_base64 (any document) is required",
       "document_data of the wrong type|{\"document_data\": 42}|document_data must be a string, not a number",
-      "document_data null|{\"document_data\": null}|document_data is required",
-      "empty document_data|{\"document_data\": \"\"}|document_data is empty",
+      "document_data null|{\"document_data\": null}|document_data (text) or document_base64",
+      "empty document_data|{\"document_data\": \"\"}|the document is empty",
       "a JSON array instead of an object|[1, 2]|must be a JSON object",
       "an unknown field|{\"document_data\": \"x\", \"output\": \"md\"}|unknown field 'output'",
+      "both document fields|{\"document_data\": \"x\", \"document_base64\": \"eA==\"}|not both",
+      "invalid base64|{\"document_base64\": \"%%%\"}|document_base64 is not valid base64",
+      "an unknown output format|{\"document_data\": \"x\", \"output_format\": \"pdf\"}|output_format 'pdf' is not one of",
   })
   @DisplayName("a malformed submission answers 400 naming the problem")
   void malformedSubmissionIsRejected(String caseName, String body, String expectedMessage) {

@@ -103,8 +103,10 @@ class JobStoreTest {
     Job job = queued(T0);
     store.insert(job)
         .compose(inserted -> store.claim(job.jobId(), "node-a", LEASE))
-        .compose(claimed -> store.fail(claimed.orElseThrow(), ErrorCode.CORRUPT_DOCUMENT, "broken", "application/pdf"))
-        .compose(failed -> store.complete(job, "text/plain").map(late -> List.of(failed, late)))
+        .compose(claimed -> store.finish(claimed.orElseThrow(),
+            JobOutcome.failed(ErrorCode.CORRUPT_DOCUMENT, "broken", "application/pdf", "abc")))
+        .compose(failed -> store.finish(job, JobOutcome.completed("text/plain", "abc"))
+            .map(late -> List.of(failed, late)))
         .compose(outcomes -> store.find(job.jobId()).map(found -> List.of(outcomes.get(0), outcomes.get(1), found)))
         .onComplete(context.succeeding(outcomes -> context.verify(() -> {
           assertEquals(JobStatus.FAILED, outcomes.get(0).orElseThrow().status());

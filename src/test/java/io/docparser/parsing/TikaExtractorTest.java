@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.api.ErrorCode;
+import io.docparser.api.OutputFormat;
 import io.docparser.support.TestDocuments;
 import io.docparser.support.TikaReference;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +17,14 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Parsing with Tika in this JVM")
 class TikaExtractorTest {
 
-  private final TikaExtractor extractor = new TikaExtractor();
+  private final TikaExtractor extractor = new TikaExtractor(1_000_000);
 
   @Test
   @DisplayName("a multi-page PDF gives the text Tika gives, with its media type and metadata")
   void pdfTextEqualsTikas() throws Exception {
     byte[] pdf = TestDocuments.pdf(List.of("First page of the report", "Second page, with totals"));
 
-    ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class, extractor.parse(pdf, "report.pdf"));
+    ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class, extractor.parse(new ParseRequest(pdf, "report.pdf", OutputFormat.TEXT, null)));
 
     assertEquals(TikaReference.normalise(TikaReference.text(pdf)), TikaReference.normalise(parsed.result().content()));
     assertTrue(parsed.result().content().contains("Second page, with totals"));
@@ -36,7 +37,7 @@ class TikaExtractorTest {
   void plainTextEqualsTikas() throws Exception {
     byte[] text = "Zeile eins\nZeile zwei mit Umlauten: äöü\n".getBytes(StandardCharsets.UTF_8);
 
-    ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class, extractor.parse(text, null));
+    ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class, extractor.parse(new ParseRequest(text, null, OutputFormat.TEXT, null)));
 
     assertEquals(TikaReference.normalise(TikaReference.text(text)), TikaReference.normalise(parsed.result().content()));
     assertTrue(parsed.result().contentType().startsWith("text/plain"));
@@ -47,7 +48,7 @@ class TikaExtractorTest {
   void encryptedPdfNeedsPassword() {
     byte[] pdf = TestDocuments.encryptedPdf(List.of("secret"), "s3cret");
 
-    ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, extractor.parse(pdf, null));
+    ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, extractor.parse(new ParseRequest(pdf, null, OutputFormat.TEXT, null)));
 
     assertEquals(ErrorCode.ENCRYPTED_DOCUMENT, failed.code());
     assertEquals("application/pdf", failed.detectedType());
@@ -59,7 +60,7 @@ class TikaExtractorTest {
     byte[] pdf = TestDocuments.pdf(List.of("a page that will be cut off"));
     byte[] truncated = Arrays.copyOf(pdf, pdf.length / 3);
 
-    ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, extractor.parse(truncated, null));
+    ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, extractor.parse(new ParseRequest(truncated, null, OutputFormat.TEXT, null)));
 
     assertEquals(ErrorCode.CORRUPT_DOCUMENT, failed.code());
     assertTrue(failed.message().contains("application/pdf"), failed.message());
@@ -70,7 +71,7 @@ class TikaExtractorTest {
   @DisplayName("bytes of no known type fail as UNSUPPORTED_DOCUMENT_TYPE")
   void unknownBytesAreUnsupported() {
     ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class,
-        extractor.parse(TestDocuments.noise(4096), null));
+        extractor.parse(new ParseRequest(TestDocuments.noise(4096), null, OutputFormat.TEXT, null)));
 
     assertEquals(ErrorCode.UNSUPPORTED_DOCUMENT_TYPE, failed.code());
     assertTrue(failed.message().contains("application/octet-stream"), failed.message());

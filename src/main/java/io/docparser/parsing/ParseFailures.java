@@ -1,0 +1,42 @@
+package io.docparser.parsing;
+
+import io.docparser.api.ErrorCode;
+import org.apache.tika.exception.EncryptedDocumentException;
+
+/**
+ * Which stable code a parser's failure gets. Tika wraps what a parser throws, so the whole cause chain is read:
+ * an encrypted document is recognised however deep its exception sits.
+ */
+public final class ParseFailures {
+
+  private ParseFailures() {
+  }
+
+  public static ErrorCode classify(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof EncryptedDocumentException
+          || t instanceof org.apache.poi.EncryptedDocumentException
+          || t instanceof org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException) {
+        return ErrorCode.ENCRYPTED_DOCUMENT;
+      }
+      if (t instanceof OutOfMemoryError) {
+        return ErrorCode.PARSER_OUT_OF_MEMORY;
+      }
+      if (t instanceof LinkageError || t instanceof StackOverflowError) {
+        return ErrorCode.PARSER_CRASHED;
+      }
+    }
+    return ErrorCode.CORRUPT_DOCUMENT;
+  }
+
+  static String message(ErrorCode code, String detectedType) {
+    String type = detectedType == null ? "document" : detectedType;
+    return switch (code) {
+      case ENCRYPTED_DOCUMENT -> "the document is encrypted, and the password is missing or wrong";
+      case PARSER_OUT_OF_MEMORY -> "parsing the document needed more memory than the parser has";
+      case PARSER_CRASHED -> "the parser failed on this document";
+      case UNSUPPORTED_DOCUMENT_TYPE -> "documents of type " + type + " cannot be parsed by this service";
+      default -> "the document is damaged or is not a valid " + type + " file";
+    };
+  }
+}
