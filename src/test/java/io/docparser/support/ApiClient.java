@@ -3,13 +3,18 @@ package io.docparser.support;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /** A real HTTP client for the service's API, blocking, for use on the test's own thread. */
 public final class ApiClient {
@@ -26,13 +31,52 @@ public final class ApiClient {
     this.base = "http://127.0.0.1:" + port;
   }
 
+  public String base() {
+    return base;
+  }
+
   public HttpResponse<String> submitText(String text) {
     return post("/submit", "application/json", new JsonObject().put("document_data", text).encode());
   }
 
   /** The job id of an accepted submission; fails the test for any answer but 202. */
   public String submitTextForId(String text) {
-    HttpResponse<String> response = submitText(text);
+    return acceptedId(submitText(text));
+  }
+
+  /** {@code POST /submit} as JSON with document_base64 and the given extra fields. */
+  public HttpResponse<String> submitBase64(byte[] document, Map<String, String> fields) {
+    JsonObject body = new JsonObject().put("document_base64", Base64.getEncoder().encodeToString(document));
+    fields.forEach(body::put);
+    return post("/submit", "application/json", body.encode());
+  }
+
+  /** {@code POST /submit} as multipart/form-data: the document in the part "file", the fields as form fields. */
+  public HttpResponse<String> submitMultipart(byte[] document, String filename, Map<String, String> fields) {
+    String boundary = "----docparser-test-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(document);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(base + "/submit"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /** {@code POST /submit} with the raw bytes as the body and the options in the query. */
+  public HttpResponse<String> submitRaw(byte[] document, String query, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/submit" + query))
+        .header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(document));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  /** The job id of an accepted submission; fails the test for any answer but 202. */
+  public static String acceptedId(HttpResponse<String> response) {
     if (response.statusCode() != 202) {
       fail("submit answered " + response.statusCode() + ": " + response.body());
     }
