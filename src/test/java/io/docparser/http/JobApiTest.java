@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -203,6 +204,21 @@ class JobApiTest {
 
     assertEquals(200, api.get("/docs/swagger-ui-bundle.js").statusCode());
     assertEquals(200, api.get("/docs/swagger-ui.css").statusCode());
+  }
+
+  @Test
+  @DisplayName("/formats lists the input media types Tika parses here, and the four output formats")
+  void formatsAreListed() {
+    HttpResponse<String> response = api.get("/formats");
+
+    assertEquals(200, response.statusCode());
+    JsonObject formats = ApiClient.json(response);
+    assertEquals(List.of("text", "markdown", "html", "json"), formats.getJsonArray("output").getList());
+    List<?> input = formats.getJsonArray("input").getList();
+    for (String type : List.of("application/pdf", "text/html", "application/zip",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document")) {
+      assertTrue(input.contains(type), type + " missing from " + input);
+    }
   }
 
   @Test
