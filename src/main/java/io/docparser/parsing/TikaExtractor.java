@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
@@ -60,6 +61,9 @@ public final class TikaExtractor implements DocumentParser {
     if (request.password() != null) {
       context.set(PasswordProvider.class, ignored -> request.password());
     }
+    // POI's legacy Office parsers (.ppt among them) read the password from a thread-local, not from Tika's
+    // PasswordProvider; it is set for this parse only, so that no password outlives its job on this thread.
+    Biff8EncryptionKey.setCurrentUserPassword(request.password());
     try (TikaInputStream in = TikaInputStream.get(request.document())) {
       return request.format() == OutputFormat.JSON
           ? parseEachDocument(in, metadata, context)
@@ -73,6 +77,8 @@ public final class TikaExtractor implements DocumentParser {
       }
       String type = metadata.get(Metadata.CONTENT_TYPE);
       return new ParseOutcome.Failed(code, ParseFailures.message(code, type), type);
+    } finally {
+      Biff8EncryptionKey.setCurrentUserPassword(null);
     }
   }
 

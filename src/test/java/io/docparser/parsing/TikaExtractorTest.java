@@ -76,4 +76,29 @@ class TikaExtractorTest {
     assertEquals(ErrorCode.UNSUPPORTED_DOCUMENT_TYPE, failed.code());
     assertTrue(failed.message().contains("application/octet-stream"), failed.message());
   }
+
+  @Test
+  @DisplayName("a legacy PowerPoint deck opens with its password, which Tika alone does not pass to POI")
+  void encryptedPptOpensWithPassword() {
+    byte[] ppt = TestDocuments.encryptedPpt("tika");
+
+    ParseOutcome.Parsed opened = assertInstanceOf(ParseOutcome.Parsed.class,
+        extractor.parse(new ParseRequest(ppt, "plan.ppt", OutputFormat.TEXT, "tika")));
+    assertTrue(opened.result().content().contains("the board's secret plan"), opened.result().content());
+  }
+
+  @Test
+  @DisplayName("a password opens its own document only: it does not linger for the next parse on the same thread")
+  void passwordDoesNotOutliveItsParse() {
+    byte[] xls = TestDocuments.encryptedXls("tika");
+    byte[] ppt = TestDocuments.encryptedPpt("tika");
+
+    ParseOutcome.Parsed opened = assertInstanceOf(ParseOutcome.Parsed.class,
+        extractor.parse(new ParseRequest(xls, "secret.xls", OutputFormat.TEXT, "tika")));
+    assertTrue(opened.result().content().contains("classified figure 42"));
+
+    ParseOutcome.Failed locked = assertInstanceOf(ParseOutcome.Failed.class,
+        extractor.parse(new ParseRequest(ppt, "plan.ppt", OutputFormat.TEXT, null)));
+    assertEquals(ErrorCode.ENCRYPTED_DOCUMENT, locked.code());
+  }
 }

@@ -18,6 +18,10 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
+import org.apache.poi.hslf.usermodel.HSLFSlideShow;
+import org.apache.poi.hslf.usermodel.HSLFTextBox;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
@@ -158,6 +162,36 @@ public final class TestDocuments {
     style.addNewName().setVal("heading 1");
     style.addNewPPr().addNewOutlineLvl().setVal(BigInteger.ZERO);
     return new XWPFStyle(style);
+  }
+
+  /** A legacy Excel (.xls) workbook encrypted with {@code password} (POI encrypts while its thread-local is set). */
+  public static byte[] encryptedXls(String password) {
+    Biff8EncryptionKey.setCurrentUserPassword(password);
+    try (HSSFWorkbook workbook = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      workbook.createSheet("Secret").createRow(0).createCell(0).setCellValue("classified figure 42");
+      workbook.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      Biff8EncryptionKey.setCurrentUserPassword(null);
+    }
+  }
+
+  /** A legacy PowerPoint (.ppt) deck encrypted with {@code password} (POI encrypts while its thread-local is set). */
+  public static byte[] encryptedPpt(String password) {
+    Biff8EncryptionKey.setCurrentUserPassword(password);
+    try (HSLFSlideShow show = new HSLFSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      HSLFTextBox box = show.createSlide().createTextBox();
+      box.setAnchor(new java.awt.Rectangle(50, 50, 400, 100));
+      box.setText("the board's secret plan");
+      show.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      Biff8EncryptionKey.setCurrentUserPassword(null);
+    }
   }
 
   private static CTAbstractNum bulletList() {
