@@ -37,7 +37,8 @@ class ReadmeWalkthroughIT {
     Path script = Files.writeString(workDir.resolve("walkthrough.sh"), walkthroughBlock());
 
     try (ServiceProcess node = ServiceProcess.startWithDefaults("readme", README_PORT, workDir).awaitReady()) {
-      Process bash = new ProcessBuilder("bash", "-e", script.toString()).redirectErrorStream(true).start();
+      Process bash = new ProcessBuilder("bash", "-e", script.toString())
+          .directory(workDir.toFile()).redirectErrorStream(true).start();
       String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(bash.waitFor(60, TimeUnit.SECONDS), output);
 
@@ -50,7 +51,16 @@ class ReadmeWalkthroughIT {
       assertTrue(output.contains("\"error_code\":\"NOT_FOUND\""), output);
       assertTrue(output.contains("\"error_code\":\"INVALID_REQUEST\""), output);
       assertTrue(output.contains("\"status\":\"UP\""), output);
+      assertTrue(output.contains("Content-Type: text/markdown"), output);
+      assertTrue(output.contains("# Status"), output);
+      assertTrue(output.contains("\"output\":[\"text\",\"markdown\",\"html\",\"json\"]"), output);
+      assertEquals(4, occurrences(output, "\"status\":\"queued\""), "every printed submission is accepted:\n" + output);
+      assertEquals(2, occurrences(output, "\"error_code\""), "only the 404 and the 400 shown fail:\n" + output);
     }
+  }
+
+  private static int occurrences(String text, String part) {
+    return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
   }
 
   private static String walkthroughBlock() throws IOException {
