@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,44 +77,39 @@ class DocumentFormatsTest {
 
   enum Form { BASE64_JSON, MULTIPART, RAW }
 
-  static Stream<Arguments> documentsAndForms() {
-    return DOCUMENTS.keySet().stream()
-        .flatMap(name -> Stream.of(Form.values()).map(form -> Arguments.of(name, form)));
+  static Stream<Arguments> documentsFormsAndOutputs() {
+    return DOCUMENTS.keySet().stream().flatMap(name -> Stream.of(Form.values()).flatMap(form ->
+        Stream.of("text", "markdown", "html", "json").map(format -> Arguments.of(name, form, format))));
   }
 
-  static Stream<Arguments> documentsAndFormats() {
-    return DOCUMENTS.keySet().stream()
-        .flatMap(name -> Stream.of("text", "markdown", "html", "json").map(format -> Arguments.of(name, format)));
-  }
-
-  @ParameterizedTest(name = "{0} as {1}")
-  @MethodSource("documentsAndForms")
-  @DisplayName("every upload form delivers the bytes unchanged, and the text is Tika's")
-  void everyFormDeliversTheBytes(String name, Form form) throws Exception {
+  @ParameterizedTest(name = "{0} as {1}, {2} out")
+  @MethodSource("documentsFormsAndOutputs")
+  @DisplayName("every document, in every upload form and output format, reaches the parser unchanged and comes back")
+  void everyFormAndFormat(String name, Form form, String format) throws Exception {
     byte[] document = DOCUMENTS.get(name);
 
-    JsonObject status = api.awaitTerminal(ApiClient.acceptedId(submit(form, name, document, Map.of())));
+    JsonObject status = api.awaitTerminal(ApiClient.acceptedId(submit(form, name, document, format)));
 
     assertEquals("completed", status.getString("status"), status.encode());
     assertEquals(sha256(document), status.getString("sha256"));
     assertEquals(document.length, status.getLong("size_bytes"));
     assertEquals(name, status.getString("filename"));
-    String text = result(status.getString("job_id")).getString("result");
-    assertEquals(TikaReference.normalise(TikaReference.text(document, name, null)), TikaReference.normalise(text));
+    assertEquals(format, status.getString("output_format"));
+    JsonObject result = result(status.getString("job_id"));
+    assertEquals(status.getString("content_type"), result.getString("content_type"));
+    Object content = result.getValue("result");
+    if (format.equals("text")) {
+      assertEquals(TikaReference.normalise(TikaReference.text(document, name, null)),
+          TikaReference.normalise((String) content));
+    } else if (format.equals("json")) {
+      assertTrue(content instanceof JsonArray array && !array.isEmpty(), result.encode());
+    } else {
+      assertTrue(content instanceof String text && !text.isBlank(), result.encode());
+    }
+    assertRawContent(status.getString("job_id"), format);
   }
 
-  @ParameterizedTest(name = "{0} as {1}")
-  @MethodSource("documentsAndFormats")
-  @DisplayName("every output format is delivered, in the result and raw with its own media type")
-  void everyOutputFormat(String name, String format) {
-    String jobId = ApiClient.acceptedId(api.submitMultipart(DOCUMENTS.get(name), name, Map.of("output_format", format)));
-    assertEquals("completed", api.awaitTerminal(jobId).getString("status"));
-
-    JsonObject result = result(jobId);
-    assertEquals(format, result.getString("output_format"));
-    Object content = result.getValue("result");
-    assertTrue(format.equals("json") ? content instanceof JsonArray : content instanceof String, result.encode());
-
+  private static void assertRawContent(String jobId, String format) {
     HttpResponse<String> raw = api.get("/result/" + jobId + "?raw=true");
     assertEquals(200, raw.statusCode());
     String expectedType = Map.of("text", "text/plain", "markdown", "text/markdown", "html", "text/html",
@@ -122,6 +118,25 @@ class DocumentFormatsTest {
     if (format.equals("html")) {
       assertTrue(raw.body().contains("<html"), raw.body());
     }
+    if (format.equals("json")) {
+      assertTrue(raw.body().startsWith("[{"), raw.body());
+    }
+  }
+
+  @Test
+  @DisplayName("a failing embedded document is recorded on its entry, and the job still completes")
+  void embeddedFailureIsRecorded() {
+    byte[] broken = Arrays.copyOf(DOCUMENTS.get("report.pdf"), 200);
+    byte[] zip = TestDocuments.zip(Map.of("good.docx", TestDocuments.docx(), "broken.pdf", broken));
+
+    String jobId = ApiClient.acceptedId(api.submitMultipart(zip, "mixed.zip", Map.of("output_format", "json")));
+
+    assertEquals("completed", api.awaitTerminal(jobId).getString("status"));
+    JsonArray documents = result(jobId).getJsonArray("result");
+    JsonObject brokenEntry = documents.stream().map(JsonObject.class::cast)
+        .filter(d -> "/broken.pdf".equals(d.getString("X-TIKA:embedded_resource_path"))).findFirst().orElseThrow();
+    assertTrue(brokenEntry.containsKey("X-TIKA:EXCEPTION:embedded_exception"), brokenEntry.encode());
+    assertTrue(documents.encode().contains("Quarterly Report"));
   }
 
   @Test
@@ -231,15 +246,11 @@ class DocumentFormatsTest {
     assertTrue(error.getString("error").contains(expected), error.getString("error"));
   }
 
-  private static HttpResponse<String> submit(Form form, String name, byte[] document, Map<String, String> fields) {
+  private static HttpResponse<String> submit(Form form, String name, byte[] document, String format) {
     return switch (form) {
-      case BASE64_JSON -> {
-        Map<String, String> withName = new LinkedHashMap<>(fields);
-        withName.put("filename", name);
-        yield api.submitBase64(document, withName);
-      }
-      case MULTIPART -> api.submitMultipart(document, name, fields);
-      case RAW -> api.submitRaw(document, "?filename=" + name, Map.of());
+      case BASE64_JSON -> api.submitBase64(document, Map.of("filename", name, "output_format", format));
+      case MULTIPART -> api.submitMultipart(document, name, Map.of("output_format", format));
+      case RAW -> api.submitRaw(document, "?filename=" + name + "&output_format=" + format, Map.of());
     };
   }
 
