@@ -7,13 +7,10 @@ import io.docparser.config.ServiceConfig;
 import io.docparser.http.ApiRouter;
 import io.docparser.http.HealthRoutes;
 import io.docparser.http.HttpVerticle;
-import io.docparser.jobs.DocumentStore;
 import io.docparser.jobs.JobProcessor;
 import io.docparser.jobs.JobService;
-import io.docparser.jobs.JobStore;
 import io.docparser.jobs.ParserWorkerVerticle;
-import io.docparser.jobs.PasswordStore;
-import io.docparser.jobs.ResultStore;
+import io.docparser.jobs.Stores;
 import io.docparser.parsing.TikaExtractor;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -52,7 +49,21 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return hazelcast.start(vertx).compose(store -> deployWorkers(store).compose(slots -> deployHttp(store)));
+    return Future.all(hazelcast.start(vertx).compose(this::openStores), loadParsers())
+        .compose(started -> {
+          Stores stores = started.resultAt(0);
+          TikaExtractor parsers = started.resultAt(1);
+          return deployWorkers(stores, parsers).compose(slots -> deployHttp(stores, parsers));
+        });
+  }
+
+  private Future<Stores> openStores(HazelcastInstance store) {
+    return vertx.executeBlocking(() -> Stores.open(vertx, store, CLOCK, Duration.ofSeconds(config.resultTtlSeconds())));
+  }
+
+  /** Tika finds its parsers through the class path, which takes seconds: never on an event loop. */
+  private Future<TikaExtractor> loadParsers() {
+    return vertx.executeBlocking(() -> new TikaExtractor(config.maxTextChars()));
   }
 
   @Override
@@ -60,14 +71,13 @@ public final class MainVerticle extends VerticleBase {
     return hazelcast.stop(vertx);
   }
 
-  private Future<?> deployWorkers(HazelcastInstance store) {
+  private Future<?> deployWorkers(Stores stores, TikaExtractor parsers) {
     if (!config.hasRole(Role.WORKER)) {
       return Future.succeededFuture();
     }
     Duration slotTime = Duration.ofMillis(config.parseTimeoutMs()).plus(PARSE_OVERHEAD);
-    JobStore jobs = jobStore(store);
-    JobProcessor processor = new JobProcessor(jobs, new DocumentStore(vertx, store), new PasswordStore(vertx, store),
-        resultStore(store), new TikaExtractor(config.maxTextChars()));
+    JobProcessor processor = new JobProcessor(stores.jobs(), stores.documents(), stores.passwords(), stores.results(),
+        parsers);
     DeploymentOptions slots = new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)
         .setInstances(config.workers())
@@ -75,27 +85,20 @@ public final class MainVerticle extends VerticleBase {
         .setWorkerPoolSize(config.workers())
         .setMaxWorkerExecuteTime(slotTime.toMillis())
         .setMaxWorkerExecuteTimeUnit(TimeUnit.MILLISECONDS);
-    return vertx.deployVerticle(() -> new ParserWorkerVerticle(jobs, processor, config.nodeId(), slotTime), slots)
+    return vertx.deployVerticle(() -> new ParserWorkerVerticle(stores.jobs(), processor, config.nodeId(), slotTime),
+            slots)
         .onSuccess(deployed -> slotsUp.set(true));
   }
 
-  private Future<?> deployHttp(HazelcastInstance store) {
-    HealthRoutes health = new HealthRoutes(vertx, config, store, slotsUp::get);
+  private Future<?> deployHttp(Stores stores, TikaExtractor parsers) {
+    HealthRoutes health = new HealthRoutes(vertx, config, stores::isUp, slotsUp::get);
     if (!config.hasRole(Role.API)) {
-      return vertx.deployVerticle(new HttpVerticle(config, v -> Future.succeededFuture(ApiRouter.workerOnly(v, health))));
+      return vertx.deployVerticle(
+          new HttpVerticle(config, v -> Future.succeededFuture(ApiRouter.workerOnly(v, health))));
     }
-    JobService jobs = new JobService(jobStore(store), new DocumentStore(vertx, store), new PasswordStore(vertx, store),
-        resultStore(store), vertx.eventBus(), CLOCK);
-    return vertx.executeBlocking(() -> new TikaExtractor(config.maxTextChars()).supportedTypes())
-        .compose(inputTypes -> vertx.deployVerticle(
-            new HttpVerticle(config, v -> ApiRouter.api(v, config, jobs, health, inputTypes))));
-  }
-
-  private JobStore jobStore(HazelcastInstance store) {
-    return new JobStore(vertx, store, CLOCK, Duration.ofSeconds(config.resultTtlSeconds()));
-  }
-
-  private ResultStore resultStore(HazelcastInstance store) {
-    return new ResultStore(vertx, store, Duration.ofSeconds(config.resultTtlSeconds()));
+    JobService jobs = new JobService(stores.jobs(), stores.documents(), stores.passwords(), stores.results(),
+        vertx.eventBus(), CLOCK);
+    return vertx.deployVerticle(
+        new HttpVerticle(config, v -> ApiRouter.api(v, config, jobs, health, parsers.supportedTypes())));
   }
 }

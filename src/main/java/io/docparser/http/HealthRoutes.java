@@ -1,6 +1,5 @@
 package io.docparser.http;
 
-import com.hazelcast.core.HazelcastInstance;
 import io.docparser.config.Role;
 import io.docparser.config.ServiceConfig;
 import io.vertx.core.Vertx;
@@ -15,13 +14,14 @@ public final class HealthRoutes {
   private final HealthCheckHandler readiness;
 
   /**
+   * @param storeUp whether this node reaches the job store
    * @param slotsUp whether this node's parser slots are deployed (asked only on worker nodes)
    */
-  public HealthRoutes(Vertx vertx, ServiceConfig config, HazelcastInstance store, BooleanSupplier slotsUp) {
+  public HealthRoutes(Vertx vertx, ServiceConfig config, BooleanSupplier storeUp, BooleanSupplier slotsUp) {
     this.liveness = HealthCheckHandler.create(vertx)
         .register("process", promise -> promise.complete(Status.OK()));
     this.readiness = HealthCheckHandler.create(vertx)
-        .register("store", promise -> promise.complete(new Status().setOk(store.getLifecycleService().isRunning())));
+        .register("store", promise -> promise.complete(new Status().setOk(storeUp.getAsBoolean())));
     if (config.hasRole(Role.WORKER)) {
       readiness.register("parser-slots", promise -> promise.complete(new Status().setOk(slotsUp.getAsBoolean())));
     }

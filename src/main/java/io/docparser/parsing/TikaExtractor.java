@@ -40,15 +40,22 @@ public final class TikaExtractor implements DocumentParser {
 
   private final AutoDetectParser parser = new AutoDetectParser();
   private final int maxChars;
+  private final List<String> supportedTypes;
 
-  /** @param maxChars how much content one document may produce before it is cut (and marked truncated) */
+  /**
+   * Loads every parser on the class path, which takes a while: construct off the event loop.
+   *
+   * @param maxChars how much content one document may produce before it is cut (and marked truncated)
+   */
   public TikaExtractor(int maxChars) {
     this.maxChars = maxChars;
+    this.supportedTypes = parser.getSupportedTypes(new ParseContext()).stream().map(Object::toString).sorted()
+        .toList();
   }
 
   /** The media types this build has a parser for. */
   public List<String> supportedTypes() {
-    return parser.getSupportedTypes(new ParseContext()).stream().map(Object::toString).sorted().toList();
+    return supportedTypes;
   }
 
   @Override

@@ -1,0 +1,26 @@
+package io.docparser.jobs;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The node's handles on the cluster's maps. Made once per node; making them may wait on the cluster (Hazelcast
+ * creates a map's proxy on first use), so it runs off the event loop.
+ *
+ * @param member this node's Hazelcast member, which holds its share of the maps
+ */
+public record Stores(HazelcastInstance member, JobStore jobs, DocumentStore documents, PasswordStore passwords,
+    ResultStore results) {
+
+  public static Stores open(Vertx vertx, HazelcastInstance member, Clock clock, Duration resultTtl) {
+    return new Stores(member, new JobStore(vertx, member, clock, resultTtl), new DocumentStore(vertx, member),
+        new PasswordStore(vertx, member), new ResultStore(vertx, member, resultTtl));
+  }
+
+  /** Whether this node's member is running, so that the maps can be reached through it. */
+  public boolean isUp() {
+    return member.getLifecycleService().isRunning();
+  }
+}
