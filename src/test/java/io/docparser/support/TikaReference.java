@@ -31,8 +31,31 @@ public final class TikaReference {
 
   /** The text with the file name as a detection hint, and the password (either may be null). */
   public static String text(byte[] document, String filename, String password) throws Exception {
-    BodyContentHandler handler = new BodyContentHandler(-1);
+    return parse(document, filename, password, new Metadata());
+  }
+
+  /**
+   * What the service should make of a document: completed with Tika's text, or failed with the code that the
+   * exception Tika throws maps to (UNSUPPORTED_DOCUMENT_TYPE when Tika has no parser for it).
+   */
+  public static Expected expect(byte[] document, String filename, String password) {
     Metadata metadata = new Metadata();
+    String text;
+    try {
+      text = parse(document, filename, password, metadata);
+    } catch (Throwable failure) {
+      return new Expected("failed", ParseFailures.classify(failure).name(), null);
+    }
+    String[] parsedBy = metadata.getValues(TikaCoreProperties.TIKA_PARSED_BY);
+    if (parsedBy.length == 0 || Arrays.stream(parsedBy).allMatch(EmptyParser.class.getName()::equals)) {
+      return new Expected("failed", ErrorCode.UNSUPPORTED_DOCUMENT_TYPE.name(), null);
+    }
+    return new Expected("completed", null, text);
+  }
+
+  private static String parse(byte[] document, String filename, String password, Metadata metadata)
+      throws Exception {
+    BodyContentHandler handler = new BodyContentHandler(-1);
     if (filename != null) {
       metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
     }
@@ -47,35 +70,6 @@ public final class TikaReference {
       Biff8EncryptionKey.setCurrentUserPassword(null);
     }
     return handler.toString();
-  }
-
-  /**
-   * What the service should make of a document: completed with Tika's text, or failed with the code that the
-   * exception Tika throws maps to (UNSUPPORTED_DOCUMENT_TYPE when Tika has no parser for it).
-   */
-  public static Expected expect(byte[] document, String filename, String password) {
-    BodyContentHandler handler = new BodyContentHandler(-1);
-    Metadata metadata = new Metadata();
-    if (filename != null) {
-      metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
-    }
-    ParseContext context = new ParseContext();
-    if (password != null) {
-      context.set(PasswordProvider.class, ignored -> password);
-    }
-    Biff8EncryptionKey.setCurrentUserPassword(password);
-    try (TikaInputStream in = TikaInputStream.get(document)) {
-      PARSER.parse(in, handler, metadata, context);
-    } catch (Throwable failure) {
-      return new Expected("failed", ParseFailures.classify(failure).name(), null);
-    } finally {
-      Biff8EncryptionKey.setCurrentUserPassword(null);
-    }
-    String[] parsedBy = metadata.getValues(TikaCoreProperties.TIKA_PARSED_BY);
-    if (parsedBy.length == 0 || Arrays.stream(parsedBy).allMatch(EmptyParser.class.getName()::equals)) {
-      return new Expected("failed", ErrorCode.UNSUPPORTED_DOCUMENT_TYPE.name(), null);
-    }
-    return new Expected("completed", null, handler.toString());
   }
 
   /** The expected end of a job: its status, its error code (failed only) and its text (completed only). */
