@@ -9,6 +9,8 @@ import io.docparser.http.HealthRoutes;
 import io.docparser.http.HttpVerticle;
 import io.docparser.jobs.JobProcessor;
 import io.docparser.jobs.JobService;
+import io.docparser.jobs.LeaseVerticle;
+import io.docparser.jobs.Leases;
 import io.docparser.jobs.ParserWorkerVerticle;
 import io.docparser.jobs.Stores;
 import io.docparser.parsing.TikaExtractor;
@@ -30,8 +32,8 @@ public final class MainVerticle extends VerticleBase {
 
   static final String PARSER_POOL = "docparser-parsers";
   /**
-   * How much longer than the parse timeout a slot may hold its thread or its lease: time to read the document and
-   * write the result around the parse itself.
+   * How much longer than the parse timeout a slot may hold its thread before Vert.x warns: time to read the
+   * document and write the result around the parse itself.
    */
   private static final Duration PARSE_OVERHEAD = Duration.ofSeconds(60);
 
@@ -41,6 +43,7 @@ public final class MainVerticle extends VerticleBase {
   private final ServiceConfig config;
   private final HazelcastSource hazelcast;
   private final AtomicBoolean slotsUp = new AtomicBoolean();
+  private final Leases leases = new Leases();
 
   public MainVerticle(ServiceConfig config, HazelcastSource hazelcast) {
     this.config = config;
@@ -53,7 +56,9 @@ public final class MainVerticle extends VerticleBase {
         .compose(started -> {
           Stores stores = started.resultAt(0);
           TikaExtractor parsers = started.resultAt(1);
-          return deployWorkers(stores, parsers).compose(slots -> deployHttp(stores, parsers));
+          return vertx.deployVerticle(new LeaseVerticle(stores, leases, config.maxAttempts()))
+              .compose(keeping -> deployWorkers(stores, parsers))
+              .compose(slots -> deployHttp(stores, parsers));
         });
   }
 
@@ -76,8 +81,7 @@ public final class MainVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     Duration slotTime = Duration.ofMillis(config.parseTimeoutMs()).plus(PARSE_OVERHEAD);
-    JobProcessor processor = new JobProcessor(stores.jobs(), stores.documents(), stores.passwords(), stores.results(),
-        parsers);
+    JobProcessor processor = new JobProcessor(stores, parsers);
     DeploymentOptions slots = new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)
         .setInstances(config.workers())
@@ -85,7 +89,7 @@ public final class MainVerticle extends VerticleBase {
         .setWorkerPoolSize(config.workers())
         .setMaxWorkerExecuteTime(slotTime.toMillis())
         .setMaxWorkerExecuteTimeUnit(TimeUnit.MILLISECONDS);
-    return vertx.deployVerticle(() -> new ParserWorkerVerticle(stores.jobs(), processor, config.nodeId(), slotTime),
+    return vertx.deployVerticle(() -> new ParserWorkerVerticle(stores.jobs(), processor, leases, config.nodeId()),
             slots)
         .onSuccess(deployed -> slotsUp.set(true));
   }

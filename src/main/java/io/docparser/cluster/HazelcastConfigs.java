@@ -9,6 +9,7 @@ import com.hazelcast.config.TcpIpConfig;
 import com.hazelcast.config.XmlConfigBuilder;
 import io.docparser.config.ConfigException;
 import io.docparser.config.ServiceConfig;
+import io.docparser.jobs.LeaseVerticle;
 import io.docparser.jobs.StoreMaps;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,7 @@ public final class HazelcastConfigs {
     if (isLoopbackOnly(config.clusterMembers())) {
       bindToLoopback(hazelcast);
     }
+    hazelcast.getMemberAttributeConfig().setAttribute(LeaseVerticle.NODE_ATTRIBUTE, config.nodeId());
     return withServiceMaps(hazelcast);
   }
 

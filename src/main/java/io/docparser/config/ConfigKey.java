@@ -15,6 +15,7 @@ public enum ConfigKey {
   WORKERS(""),
   ISOLATION("none"),
   PARSE_TIMEOUT_MS("120000"),
+  MAX_ATTEMPTS("3"),
   MAX_UPLOAD_BYTES("104857600"),
   MAX_TEXT_CHARS("100000000"),
   UPLOAD_DIR(""),

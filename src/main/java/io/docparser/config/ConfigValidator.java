@@ -17,6 +17,7 @@ final class ConfigValidator {
 
   private static final long MIN_PARSE_TIMEOUT_MS = 100;
   private static final int MAX_WORKERS = 1024;
+  private static final int MAX_ATTEMPTS = 100;
   /** Documents are held whole in memory while they are parsed, in byte arrays. */
   private static final long MAX_UPLOAD_BYTES = Integer.MAX_VALUE - 8;
   private static final String DEFAULT_UPLOAD_DIR = "docparser-uploads";
@@ -41,6 +42,7 @@ final class ConfigValidator {
         workers(),
         isolation(),
         number(ConfigKey.PARSE_TIMEOUT_MS, MIN_PARSE_TIMEOUT_MS, Long.MAX_VALUE),
+        (int) number(ConfigKey.MAX_ATTEMPTS, 1, MAX_ATTEMPTS),
         number(ConfigKey.MAX_UPLOAD_BYTES, 1, MAX_UPLOAD_BYTES),
         (int) number(ConfigKey.MAX_TEXT_CHARS, 1, Integer.MAX_VALUE),
         uploadDir(),

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param workers          parser slots on this node (parses that run at the same time)
  * @param isolation        where documents are parsed
  * @param parseTimeoutMs   time limit of one parse
+ * @param maxAttempts      how many times a job is tried when the node parsing it is lost
  * @param maxUploadBytes   largest document accepted, in decoded bytes
  * @param maxTextChars     content one document may produce before it is cut and marked truncated
  * @param uploadDir        where uploads are streamed to while their request lasts
@@ -30,6 +31,7 @@ public record ServiceConfig(
     int workers,
     Isolation isolation,
     long parseTimeoutMs,
+    int maxAttempts,
     long maxUploadBytes,
     int maxTextChars,
     Path uploadDir,

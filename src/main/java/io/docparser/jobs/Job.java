@@ -3,6 +3,7 @@ package io.docparser.jobs;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.docparser.api.ErrorCode;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -42,6 +43,22 @@ public record Job(
   Job claimedBy(String nodeId, Instant now, Instant leaseExpiry) {
     return new Job(jobId, JobStatus.PROCESSING, null, null, createdAt, now, null, attempts + 1, nodeId, filename,
         contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry);
+  }
+
+  Job leasedUntil(Instant leaseExpiry) {
+    return new Job(jobId, status, error, errorCode, createdAt, startedAt, finishedAt, attempts, node, filename,
+        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry);
+  }
+
+  /** Back to the queue after its node was lost; the next claim counts another attempt. */
+  Job requeued() {
+    return new Job(jobId, JobStatus.QUEUED, null, null, createdAt, null, null, attempts, null, filename,
+        contentType, sizeBytes, null, outputFormat, chunks, null);
+  }
+
+  /** Whether this record is the attempt that {@code claimed} started, still running. */
+  boolean isAttempt(Job claimed) {
+    return status == JobStatus.PROCESSING && attempts == claimed.attempts() && Objects.equals(node, claimed.node());
   }
 
   Job finished(JobOutcome outcome, Instant now) {

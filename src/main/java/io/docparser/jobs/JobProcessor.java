@@ -22,27 +22,27 @@ public final class JobProcessor {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobProcessor.class);
 
+  private final Stores stores;
   private final JobStore jobs;
-  private final DocumentStore documents;
-  private final PasswordStore passwords;
-  private final ResultStore results;
   private final DocumentParser parser;
 
-  public JobProcessor(JobStore jobs, DocumentStore documents, PasswordStore passwords, ResultStore results,
-      DocumentParser parser) {
-    this.jobs = jobs;
-    this.documents = documents;
-    this.passwords = passwords;
-    this.results = results;
+  public JobProcessor(Stores stores, DocumentParser parser) {
+    this.stores = stores;
+    this.jobs = stores.jobs();
     this.parser = parser;
   }
 
-  public Future<Void> process(Job job) {
-    return documents.read(job)
-        .compose(document -> passwords.find(job.jobId()).map(password -> parse(job, document, password)))
-        .compose(parsed -> record(job, parsed))
-        .recover(failure -> failUnexpectedly(job, failure))
-        .compose(finished -> Future.join(documents.delete(job), passwords.forget(job.jobId())).mapEmpty());
+  /**
+   * Runs one attempt. The document and the password are removed only when this attempt's outcome is the job's: an
+   * attempt that was taken back (its node seemed lost) leaves them to the attempt that replaced it.
+   */
+  public Future<Void> process(Job attempt) {
+    return stores.documents().read(attempt)
+        .compose(document -> stores.passwords().find(attempt.jobId())
+            .map(password -> parse(attempt, document, password)))
+        .compose(parsed -> record(attempt, parsed))
+        .recover(failure -> failUnexpectedly(attempt, failure))
+        .compose(finished -> finished.isPresent() ? stores.forgetDocument(finished.get()) : Future.succeededFuture());
   }
 
   private Parsed parse(Job job, byte[] document, Optional<String> password) {
@@ -51,24 +51,28 @@ public final class JobProcessor {
     return new Parsed(outcome, sha256(document));
   }
 
-  private Future<Void> record(Job job, Parsed parsed) {
+  /**
+   * Writes the result, then finishes the job, so that a client never sees "completed" without a result. An attempt
+   * whose outcome lost leaves the result alone: the winning attempt parsed the same bytes and wrote the same
+   * result, and a result without a completed job expires with the result TTL.
+   */
+  private Future<Optional<Job>> record(Job attempt, Parsed parsed) {
     if (parsed.outcome() instanceof ParseOutcome.Parsed done) {
-      return results.write(job.jobId(), done.result())
-          .compose(written -> jobs.finish(job, JobOutcome.completed(done.result().contentType(), parsed.sha256())))
-          .onSuccess(updated -> updated.ifPresent(JobProcessor::logFinished))
-          .compose(updated -> updated.isPresent() ? Future.succeededFuture() : results.delete(job.jobId()));
+      return stores.results().write(attempt.jobId(), done.result())
+          .compose(written -> jobs.finish(attempt, JobOutcome.completed(done.result().contentType(), parsed.sha256())))
+          .onSuccess(updated -> updated.ifPresent(JobProcessor::logFinished));
     }
     ParseOutcome.Failed failed = (ParseOutcome.Failed) parsed.outcome();
-    return jobs.finish(job, JobOutcome.failed(failed.code(), failed.message(), failed.detectedType(), parsed.sha256()))
-        .onSuccess(updated -> updated.ifPresent(JobProcessor::logFinished))
-        .mapEmpty();
+    return jobs.finish(attempt,
+            JobOutcome.failed(failed.code(), failed.message(), failed.detectedType(), parsed.sha256()))
+        .onSuccess(updated -> updated.ifPresent(JobProcessor::logFinished));
   }
 
-  private Future<Void> failUnexpectedly(Job job, Throwable failure) {
-    LOG.error("job {} could not be processed", job.jobId(), failure);
+  private Future<Optional<Job>> failUnexpectedly(Job attempt, Throwable failure) {
+    LOG.error("job {} could not be processed", attempt.jobId(), failure);
     JobOutcome crashed = JobOutcome.failed(ErrorCode.PARSER_CRASHED, "the service could not process this document",
         null, null);
-    return jobs.finish(job, crashed).<Void>mapEmpty().recover(again -> Future.succeededFuture());
+    return jobs.finish(attempt, crashed).recover(again -> Future.succeededFuture(Optional.empty()));
   }
 
   private static void logFinished(Job job) {

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
 import com.hazelcast.projection.Projections;
+import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import com.hazelcast.query.QueryConstants;
 import io.vertx.core.Future;
@@ -56,9 +57,41 @@ public final class JobStore {
     return oldestQueuedIds().compose(ids -> claimFirst(ids, 0, nodeId, lease));
   }
 
-  /** Records how the job's parse ended; empty when the job was no longer processing (the first outcome wins). */
-  public Future<Optional<Job>> finish(Job job, JobOutcome outcome) {
-    return apply(job.jobId(), new JobTransition.Finish(outcome, clock.instant(), resultTtl.toSeconds()));
+  /**
+   * Records how an attempt ended; empty when the job is no longer that attempt (the first outcome wins, and a late
+   * result of an attempt that was taken back never overwrites the next one).
+   */
+  public Future<Optional<Job>> finish(Job attempt, JobOutcome outcome) {
+    return apply(attempt.jobId(), new JobTransition.Finish(attempt, outcome, clock.instant(), resultTtl.toSeconds()));
+  }
+
+  /** Extends the lease of a running attempt; empty when the job is no longer that attempt. */
+  public Future<Optional<Job>> renew(Job attempt, Duration lease) {
+    return apply(attempt.jobId(), new JobTransition.Renew(attempt, clock.instant().plus(lease)));
+  }
+
+  /**
+   * Takes back the running jobs of a node that left the cluster, or (with a null node) every running job whose
+   * lease ran out: back to the queue, or failed with WORKER_LOST after {@code maxAttempts}.
+   *
+   * @return the jobs taken back: queued again, or failed for good
+   */
+  public Future<List<Job>> reclaim(String lostNode, int maxAttempts) {
+    Instant now = clock.instant();
+    return processingIds(lostNode)
+        .compose(ids -> Future.all(ids.stream()
+            .map(id -> apply(id, new JobTransition.Reclaim(lostNode, now, maxAttempts, resultTtl.toSeconds())))
+            .toList()))
+        .map(results -> results.<Optional<Job>>list().stream().flatMap(Optional::stream).toList());
+  }
+
+  private Future<List<String>> processingIds(String node) {
+    Predicate<String, HazelcastJsonValue> processing =
+        Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, JobStatus.PROCESSING.wireName());
+    Predicate<String, HazelcastJsonValue> wanted = node == null
+        ? processing
+        : Predicates.and(processing, Predicates.equal(StoreMaps.NODE_ATTRIBUTE, node));
+    return calls.blocking(() -> List.copyOf(jobs.keySet(wanted)));
   }
 
   private Future<Optional<Job>> apply(String jobId, JobTransition transition) {

@@ -3,6 +3,7 @@ package io.docparser.jobs;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
+import io.docparser.api.ErrorCode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -68,16 +69,18 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
   }
 
   /**
-   * processing -> completed or failed. The first outcome wins: a job that is no longer processing (finished by
-   * another attempt, or cancelled) keeps its state.
+   * processing -> completed or failed, for the attempt that produced the outcome. The first outcome wins: a job
+   * that is no longer that attempt (finished, cancelled, or taken back and claimed again) keeps its state.
    */
   static final class Finish extends JobTransition {
     private static final long serialVersionUID = 1L;
+    private final Job attempt;
     private final JobOutcome outcome;
     private final Instant now;
     private final long ttlSeconds;
 
-    Finish(JobOutcome outcome, Instant now, long ttlSeconds) {
+    Finish(Job attempt, JobOutcome outcome, Instant now, long ttlSeconds) {
+      this.attempt = attempt;
       this.outcome = outcome;
       this.now = now;
       this.ttlSeconds = ttlSeconds;
@@ -85,7 +88,68 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
 
     @Override
     Job apply(Job current) {
-      return current.status() == JobStatus.PROCESSING ? current.finished(outcome, now) : null;
+      return current.isAttempt(attempt) ? current.finished(outcome, now) : null;
+    }
+
+    @Override
+    long terminalTtlSeconds() {
+      return ttlSeconds;
+    }
+  }
+
+  /** Extends the lease of an attempt that is still running on its node. */
+  static final class Renew extends JobTransition {
+    private static final long serialVersionUID = 1L;
+    private final Job attempt;
+    private final Instant leaseExpiry;
+
+    Renew(Job attempt, Instant leaseExpiry) {
+      this.attempt = attempt;
+      this.leaseExpiry = leaseExpiry;
+    }
+
+    @Override
+    Job apply(Job current) {
+      return current.isAttempt(attempt) ? current.leasedUntil(leaseExpiry) : null;
+    }
+
+    @Override
+    long terminalTtlSeconds() {
+      return 0;
+    }
+  }
+
+  /**
+   * Takes a processing job back from a node that is gone (left the cluster, or let its lease run out): back to the
+   * queue, or failed with WORKER_LOST once it has had its attempts.
+   */
+  static final class Reclaim extends JobTransition {
+    private static final long serialVersionUID = 1L;
+    private final String lostNode;
+    private final Instant now;
+    private final int maxAttempts;
+    private final long ttlSeconds;
+
+    /** @param lostNode the node that left, or null to take back any attempt whose lease ran out */
+    Reclaim(String lostNode, Instant now, int maxAttempts, long ttlSeconds) {
+      this.lostNode = lostNode;
+      this.now = now;
+      this.maxAttempts = maxAttempts;
+      this.ttlSeconds = ttlSeconds;
+    }
+
+    @Override
+    Job apply(Job current) {
+      boolean lost = current.status() == JobStatus.PROCESSING && (lostNode == null
+          ? current.leaseExpiresAt() == null || current.leaseExpiresAt().isBefore(now)
+          : lostNode.equals(current.node()));
+      if (!lost) {
+        return null;
+      }
+      return current.attempts() >= maxAttempts
+          ? current.finished(JobOutcome.failed(ErrorCode.WORKER_LOST, "the node parsing this document was lost "
+              + current.attempts() + " times; the job is not retried again", null, null), now)
+          : current.requeued();
     }
 
     @Override

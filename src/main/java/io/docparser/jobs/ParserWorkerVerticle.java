@@ -25,17 +25,19 @@ public final class ParserWorkerVerticle extends VerticleBase {
    */
   private static final int MAX_BUFFERED_DOORBELLS = 64;
 
+  private static final Duration LEASE = Leases.LEASE;
+
   private final JobStore jobs;
   private final JobProcessor processor;
+  private final Leases leases;
   private final String nodeId;
-  private final Duration lease;
   private boolean busy;
 
-  public ParserWorkerVerticle(JobStore jobs, JobProcessor processor, String nodeId, Duration lease) {
+  public ParserWorkerVerticle(JobStore jobs, JobProcessor processor, Leases leases, String nodeId) {
     this.jobs = jobs;
     this.processor = processor;
+    this.leases = leases;
     this.nodeId = nodeId;
-    this.lease = lease;
   }
 
   @Override
@@ -48,13 +50,22 @@ public final class ParserWorkerVerticle extends VerticleBase {
   }
 
   private void takeAnnounced(String jobId) {
-    work(() -> jobs.claim(jobId, nodeId, lease).compose(claimed -> claimed.isPresent()
+    work(() -> jobs.claim(jobId, nodeId, LEASE).compose(claimed -> claimed.isPresent()
         ? Future.succeededFuture(claimed)
-        : jobs.claimOldest(nodeId, lease)));
+        : jobs.claimOldest(nodeId, LEASE)));
   }
 
   private void takeOldest() {
-    work(() -> jobs.claimOldest(nodeId, lease));
+    work(() -> jobs.claimOldest(nodeId, LEASE));
+  }
+
+  /** Runs an attempt while its lease is kept; true once it is over. */
+  private Future<Boolean> run(Job attempt) {
+    leases.started(attempt);
+    return processor.process(attempt).eventually(() -> {
+      leases.ended(attempt);
+      return Future.succeededFuture();
+    }).map(true);
   }
 
   /** Runs the claim, then the job it got (if any); while that lasts, the slot is busy. */
@@ -63,7 +74,7 @@ public final class ParserWorkerVerticle extends VerticleBase {
       return;
     }
     busy = true;
-    claim.get().compose(claimed -> claimed.map(job -> processor.process(job).map(true)).orElse(Future.succeededFuture(false)))
+    claim.get().compose(claimed -> claimed.map(this::run).orElse(Future.succeededFuture(false)))
         .onComplete(done -> {
           busy = false;
           if (done.succeeded() && done.result()) {

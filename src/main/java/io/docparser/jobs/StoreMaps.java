@@ -15,6 +15,7 @@ public final class StoreMaps {
   /** Attributes the job map is queried by, indexed. */
   public static final String STATUS_ATTRIBUTE = "status";
   static final String CREATED_ATTRIBUTE = "created_at";
+  static final String NODE_ATTRIBUTE = "node";
 
   private StoreMaps() {
   }

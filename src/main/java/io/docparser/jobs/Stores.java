@@ -1,6 +1,7 @@
 package io.docparser.jobs;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,11 @@ public record Stores(HazelcastInstance member, JobStore jobs, DocumentStore docu
   public static Stores open(Vertx vertx, HazelcastInstance member, Clock clock, Duration resultTtl) {
     return new Stores(member, new JobStore(vertx, member, clock, resultTtl), new DocumentStore(vertx, member),
         new PasswordStore(vertx, member), new ResultStore(vertx, member, resultTtl));
+  }
+
+  /** Removes what a terminal job no longer needs: its document and its password. */
+  public Future<Void> forgetDocument(Job job) {
+    return Future.join(documents.delete(job), passwords.forget(job.jobId())).mapEmpty();
   }
 
   /** Whether this node's member is running, so that the maps can be reached through it. */

@@ -134,6 +134,63 @@ class JobStoreTest {
         })));
   }
 
+  @Test
+  @DisplayName("a late result of an attempt that was taken back never overwrites the attempt that replaced it")
+  void lateResultOfTakenBackAttemptIsIgnored(VertxTestContext context) {
+    Job job = queued(T0);
+    store.insert(job)
+        .compose(inserted -> store.claim(job.jobId(), "node-a", LEASE))
+        .compose(first -> store.reclaim("node-a", 3)
+            .compose(back -> store.claim(job.jobId(), "node-b", LEASE))
+            .compose(second -> store.finish(first.orElseThrow(), JobOutcome.completed("text/plain", "old"))
+                .compose(late -> store.finish(second.orElseThrow(), JobOutcome.completed("text/plain", "new"))
+                    .map(current -> List.of(late, current)))))
+        .onComplete(context.succeeding(outcomes -> context.verify(() -> {
+          assertTrue(outcomes.get(0).isEmpty(), "the old attempt's late result was taken");
+          Job done = outcomes.get(1).orElseThrow();
+          assertEquals(JobStatus.COMPLETED, done.status());
+          assertEquals("new", done.sha256());
+          assertEquals("node-b", done.node());
+          assertEquals(2, done.attempts());
+          context.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("an attempt whose lease ran out goes back to the queue, and fails as WORKER_LOST past the maximum")
+  void expiredLeasesAreTakenBack(VertxTestContext context) {
+    Job job = queued(T0);
+    Duration expired = Duration.ofSeconds(-1);
+    store.insert(job)
+        .compose(inserted -> store.claim(job.jobId(), "node-a", expired))
+        .compose(claimed -> store.reclaim(null, 2))
+        .compose(firstTakeBack -> store.claim(job.jobId(), "node-b", expired)
+            .compose(claimed -> store.reclaim(null, 2))
+            .map(secondTakeBack -> List.of(firstTakeBack, secondTakeBack)))
+        .onComplete(context.succeeding(takeBacks -> context.verify(() -> {
+          assertEquals(JobStatus.QUEUED, takeBacks.get(0).get(0).status());
+          Job lost = takeBacks.get(1).get(0);
+          assertEquals(JobStatus.FAILED, lost.status());
+          assertEquals(ErrorCode.WORKER_LOST, lost.errorCode());
+          assertEquals(2, lost.attempts());
+          context.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("a renewed lease keeps its attempt from being taken back")
+  void renewedLeaseIsKept(VertxTestContext context) {
+    Job job = queued(T0);
+    store.insert(job)
+        .compose(inserted -> store.claim(job.jobId(), "node-a", Duration.ofSeconds(-1)))
+        .compose(claimed -> store.renew(claimed.orElseThrow(), LEASE))
+        .compose(renewed -> store.reclaim(null, 3))
+        .onComplete(context.succeeding(takenBack -> context.verify(() -> {
+          assertEquals(List.of(), takenBack);
+          context.completeNow();
+        })));
+  }
+
   private static Job queued(Instant createdAt) {
     return Job.queued(null, null, 10, "text", 1, createdAt);
   }

@@ -1,0 +1,99 @@
+package io.docparser.jobs;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import io.docparser.api.Addresses;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the leases of this node's running attempts, and takes jobs back from nodes that are gone: at once when a
+ * member leaves the cluster, and by lease expiry otherwise (a node that froze, or whose departure was missed).
+ * Every node runs it; the transitions are atomic, so two nodes taking the same job back do no harm.
+ */
+public final class LeaseVerticle extends VerticleBase {
+
+  /** The member attribute that names a member's node (DOCPARSER_NODE_ID). */
+  public static final String NODE_ATTRIBUTE = "docparser.node-id";
+  private static final Logger LOG = LoggerFactory.getLogger(LeaseVerticle.class);
+  private static final long RENEW_EVERY_MS = Leases.LEASE.toMillis() / 3;
+  private static final long REAP_EVERY_MS = 5_000;
+
+  private final Stores stores;
+  private final Leases leases;
+  private final int maxAttempts;
+  private UUID membershipListener;
+
+  public LeaseVerticle(Stores stores, Leases leases, int maxAttempts) {
+    this.stores = stores;
+    this.leases = leases;
+    this.maxAttempts = maxAttempts;
+  }
+
+  @Override
+  public Future<?> start() {
+    vertx.setPeriodic(RENEW_EVERY_MS, timer -> renewRunning());
+    vertx.setPeriodic(REAP_EVERY_MS, timer -> takeBack(null));
+    return vertx.executeBlocking(() -> stores.member().getCluster().addMembershipListener(new Departures()))
+        .onSuccess(id -> membershipListener = id);
+  }
+
+  @Override
+  public Future<?> stop() {
+    HazelcastInstance member = stores.member();
+    return membershipListener == null || !stores.isUp()
+        ? Future.succeededFuture()
+        : vertx.executeBlocking(() -> member.getCluster().removeMembershipListener(membershipListener));
+  }
+
+  private void renewRunning() {
+    for (Job attempt : leases.running()) {
+      stores.jobs().renew(attempt, Leases.LEASE)
+          .onFailure(failure -> LOG.warn("the lease of job {} was not renewed: {}", attempt.jobId(), failure.toString()));
+    }
+  }
+
+  /** @param lostNode the node that left, or null for every attempt whose lease ran out */
+  private void takeBack(String lostNode) {
+    stores.jobs().reclaim(lostNode, maxAttempts)
+        .onSuccess(this::announce)
+        .onFailure(failure -> LOG.warn("jobs could not be taken back: {}", failure.toString()));
+  }
+
+  private void announce(List<Job> takenBack) {
+    for (Job job : takenBack) {
+      if (job.status() == JobStatus.QUEUED) {
+        LOG.warn("job {} was taken back from a lost node and queued again (attempt {} of {})", job.jobId(),
+            job.attempts(), maxAttempts);
+        vertx.eventBus().publish(Addresses.JOB_QUEUED, job.jobId());
+      } else {
+        LOG.warn("job {} failed with {} after {} attempts", job.jobId(), job.errorCode(), job.attempts());
+        stores.forgetDocument(job);
+      }
+    }
+  }
+
+  /** Hazelcast tells every member when one leaves; the jobs of its node go back at once. */
+  private final class Departures implements MembershipListener {
+    @Override
+    public void memberAdded(MembershipEvent event) {
+      // a new member takes work through the doorbell and the queue sweep; nothing to do here
+    }
+
+    @Override
+    public void memberRemoved(MembershipEvent event) {
+      Member member = event.getMember();
+      String nodeId = member.getAttribute(NODE_ATTRIBUTE);
+      if (nodeId != null) {
+        LOG.warn("node {} left the cluster; its running jobs are taken back", nodeId);
+        context.runOnContext(v -> takeBack(nodeId));
+      }
+    }
+  }
+}

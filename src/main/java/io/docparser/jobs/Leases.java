@@ -1,0 +1,33 @@
+package io.docparser.jobs;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The attempts this node is running, whose leases it keeps renewing. A node that dies stops renewing, so its
+ * attempts' leases run out and another node takes the jobs back; a node that leaves the cluster cleanly has its
+ * jobs taken back at once (see {@link LeaseVerticle}).
+ */
+public final class Leases {
+
+  /**
+   * How long a claim holds without renewal. Short, so that a lost node's jobs are retried soon; renewed three
+   * times per period, so that a renewal that is late or lost once does not cost the job.
+   */
+  public static final Duration LEASE = Duration.ofSeconds(30);
+
+  private final Set<Job> running = ConcurrentHashMap.newKeySet();
+
+  void started(Job attempt) {
+    running.add(attempt);
+  }
+
+  void ended(Job attempt) {
+    running.remove(attempt);
+  }
+
+  Set<Job> running() {
+    return Set.copyOf(running);
+  }
+}
