@@ -56,9 +56,9 @@ public record Job(
         contentType, sizeBytes, null, outputFormat, chunks, null);
   }
 
-  /** Whether this record is the attempt that {@code claimed} started, still running. */
-  boolean isAttempt(Job claimed) {
-    return status == JobStatus.PROCESSING && attempts == claimed.attempts() && Objects.equals(node, claimed.node());
+  /** Whether this record is still running {@code attempt}. */
+  boolean isRunning(Attempt attempt) {
+    return status == JobStatus.PROCESSING && attempts == attempt.number() && Objects.equals(node, attempt.node());
   }
 
   Job finished(JobOutcome outcome, Instant now) {

@@ -62,12 +62,13 @@ public final class JobStore {
    * result of an attempt that was taken back never overwrites the next one).
    */
   public Future<Optional<Job>> finish(Job attempt, JobOutcome outcome) {
-    return apply(attempt.jobId(), new JobTransition.Finish(attempt, outcome, clock.instant(), resultTtl.toSeconds()));
+    return apply(attempt.jobId(),
+        new JobTransition.Finish(Attempt.of(attempt), outcome, clock.instant(), resultTtl.toSeconds()));
   }
 
   /** Extends the lease of a running attempt; empty when the job is no longer that attempt. */
   public Future<Optional<Job>> renew(Job attempt, Duration lease) {
-    return apply(attempt.jobId(), new JobTransition.Renew(attempt, clock.instant().plus(lease)));
+    return apply(attempt.jobId(), new JobTransition.Renew(Attempt.of(attempt), clock.instant().plus(lease)));
   }
 
   /**

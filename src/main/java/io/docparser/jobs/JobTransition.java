@@ -74,12 +74,12 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
    */
   static final class Finish extends JobTransition {
     private static final long serialVersionUID = 1L;
-    private final Job attempt;
+    private final Attempt attempt;
     private final JobOutcome outcome;
     private final Instant now;
     private final long ttlSeconds;
 
-    Finish(Job attempt, JobOutcome outcome, Instant now, long ttlSeconds) {
+    Finish(Attempt attempt, JobOutcome outcome, Instant now, long ttlSeconds) {
       this.attempt = attempt;
       this.outcome = outcome;
       this.now = now;
@@ -88,7 +88,7 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
 
     @Override
     Job apply(Job current) {
-      return current.isAttempt(attempt) ? current.finished(outcome, now) : null;
+      return current.isRunning(attempt) ? current.finished(outcome, now) : null;
     }
 
     @Override
@@ -100,17 +100,17 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
   /** Extends the lease of an attempt that is still running on its node. */
   static final class Renew extends JobTransition {
     private static final long serialVersionUID = 1L;
-    private final Job attempt;
+    private final Attempt attempt;
     private final Instant leaseExpiry;
 
-    Renew(Job attempt, Instant leaseExpiry) {
+    Renew(Attempt attempt, Instant leaseExpiry) {
       this.attempt = attempt;
       this.leaseExpiry = leaseExpiry;
     }
 
     @Override
     Job apply(Job current) {
-      return current.isAttempt(attempt) ? current.leasedUntil(leaseExpiry) : null;
+      return current.isRunning(attempt) ? current.leasedUntil(leaseExpiry) : null;
     }
 
     @Override

@@ -151,6 +151,16 @@ public final class ServiceProcess implements AutoCloseable {
     return log().lines().filter(line -> BlockedEventLoopDetector.BLOCKED_EVENT_LOOP.matcher(line).find()).toList();
   }
 
+  /** Kills the JVM at once, as a crash or {@code kill -9} would: no shutdown hook runs. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Stops the JVM as an operator would (SIGTERM), and kills it if it does not end in time. */
   @Override
   public void close() {

@@ -1,0 +1,100 @@
+package io.docparser.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.docparser.support.ApiClient;
+import io.docparser.support.ServiceProcess;
+import io.docparser.support.TestDocuments;
+import io.docparser.support.TikaReference;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("A worker node killed with kill -9 loses no job")
+class NodeDeathIT {
+
+  private static final int JOBS = 10;
+  /** Pages enough that each parse lasts a second or more, so that the killed node dies mid-parse. */
+  private static final int PAGES = 12_000;
+
+  @TempDir
+  Path workDir;
+  private final List<ServiceProcess> nodes = new ArrayList<>();
+
+  @AfterEach
+  void stopNodes() {
+    nodes.forEach(ServiceProcess::close);
+  }
+
+  @Test
+  @DisplayName("every job completes once, with Tika's text, and the killed node's jobs are tried again elsewhere")
+  void killedWorkersJobsComplete() throws Exception {
+    ServiceProcess api = start("api", "api");
+    ServiceProcess doomed = start("worker-doomed", "worker");
+    ServiceProcess survivor = start("worker-survivor", "worker");
+    nodes.forEach(ServiceProcess::awaitReady);
+    nodes.forEach(node -> node.awaitLog("Members {size:3"));
+
+    List<byte[]> documents = new ArrayList<>();
+    List<String> jobIds = new ArrayList<>();
+    for (int i = 0; i < JOBS; i++) {
+      byte[] pdf = TestDocuments.pdf(pages(i));
+      documents.add(pdf);
+      jobIds.add(ApiClient.acceptedId(api.api().submitMultipart(pdf, "long-" + i + ".pdf", Map.of())));
+    }
+    awaitProcessingOn(api.api(), jobIds, "worker-doomed");
+    doomed.kill();
+
+    int retried = 0;
+    for (int i = 0; i < JOBS; i++) {
+      JsonObject status = api.api().awaitTerminal(jobIds.get(i));
+      assertEquals("completed", status.getString("status"), status.encode());
+      if ("worker-doomed".equals(status.getString("node"))) {
+        assertEquals(1, status.getInteger("attempts"), "the killed node finished a retry: " + status.encode());
+      }
+      retried += status.getInteger("attempts") >= 2 ? 1 : 0;
+      String text = ApiClient.json(api.api().get("/result/" + jobIds.get(i))).getString("result");
+      assertEquals(TikaReference.normalise(TikaReference.text(documents.get(i), "long-" + i + ".pdf", null)),
+          TikaReference.normalise(text));
+    }
+    assertTrue(retried >= 1, "no job was tried a second time");
+    assertTrue(api.blockedEventLoops().isEmpty() && survivor.blockedEventLoops().isEmpty());
+  }
+
+  private ServiceProcess start(String nodeId, String roles) {
+    ServiceProcess node = ServiceProcess.start(nodeId,
+        Map.of("DOCPARSER_NODE_ID", nodeId, "DOCPARSER_ROLES", roles, "DOCPARSER_WORKERS", "1"), workDir, "-cluster");
+    nodes.add(node);
+    return node;
+  }
+
+  /** Waits until the doomed node is in the middle of a parse, so that killing it loses work in flight. */
+  private static void awaitProcessingOn(ApiClient api, List<String> jobIds, String nodeId) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      for (String jobId : jobIds) {
+        JsonObject status = ApiClient.json(api.get("/status/" + jobId));
+        if ("processing".equals(status.getString("status")) && nodeId.equals(status.getString("node"))) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(nodeId + " never took a job");
+  }
+
+  private static List<String> pages(int document) {
+    List<String> pages = new ArrayList<>(PAGES);
+    for (int page = 0; page < PAGES; page++) {
+      pages.add("Document " + document + ", page " + page + ": words for the parser to extract.");
+    }
+    return pages;
+  }
+}
