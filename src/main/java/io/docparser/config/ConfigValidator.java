@@ -29,6 +29,7 @@ final class ConfigValidator {
   }
 
   ServiceConfig validate() {
+    requireQueueHoldsOneDocument();
     String host = text(ConfigKey.HTTP_HOST);
     int port = (int) number(ConfigKey.HTTP_PORT, 0, 65_535);
     boolean openAccess = bool(ConfigKey.ALLOW_OPEN_ACCESS);
@@ -46,6 +47,8 @@ final class ConfigValidator {
         number(ConfigKey.MAX_UPLOAD_BYTES, 1, MAX_UPLOAD_BYTES),
         (int) number(ConfigKey.MAX_TEXT_CHARS, 1, Integer.MAX_VALUE),
         uploadDir(),
+        new QueueLimit(number(ConfigKey.QUEUE_MAX, 1, Long.MAX_VALUE),
+            number(ConfigKey.QUEUE_MAX_BYTES, 1, Long.MAX_VALUE)),
         number(ConfigKey.RESULT_TTL_S, 1, Long.MAX_VALUE),
         openAccess,
         list(ConfigKey.CLUSTER_MEMBERS));
@@ -124,6 +127,15 @@ final class ConfigValidator {
       return Isolation.valueOf(raw(ConfigKey.ISOLATION).toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw invalid(ConfigKey.ISOLATION, "must be 'none' (parsing in child processes is not in this build)");
+    }
+  }
+
+  /** A document the service accepts must fit in an empty queue, or it would be refused with 429 forever. */
+  private void requireQueueHoldsOneDocument() {
+    long maxUpload = number(ConfigKey.MAX_UPLOAD_BYTES, 1, MAX_UPLOAD_BYTES);
+    if (number(ConfigKey.QUEUE_MAX_BYTES, 1, Long.MAX_VALUE) < maxUpload) {
+      throw invalid(ConfigKey.QUEUE_MAX_BYTES, "must be at least " + ConfigKey.MAX_UPLOAD_BYTES.envName() + " ("
+          + maxUpload + "), or the largest documents could never be queued");
     }
   }
 

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param maxUploadBytes   largest document accepted, in decoded bytes
  * @param maxTextChars     content one document may produce before it is cut and marked truncated
  * @param uploadDir        where uploads are streamed to while their request lasts
+ * @param queueLimit       how many jobs, and how many bytes of documents, may wait cluster-wide
  * @param resultTtlSeconds how long a finished job and its result are kept
  * @param allowOpenAccess  whether a non-loopback bind without API keys is allowed
  * @param clusterMembers   Hazelcast TCP-IP members to join with {@code -cluster}
@@ -35,6 +36,7 @@ public record ServiceConfig(
     long maxUploadBytes,
     int maxTextChars,
     Path uploadDir,
+    QueueLimit queueLimit,
     long resultTtlSeconds,
     boolean allowOpenAccess,
     List<String> clusterMembers) {

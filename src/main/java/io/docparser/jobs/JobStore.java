@@ -1,5 +1,6 @@
 package io.docparser.jobs;
 
+import com.hazelcast.aggregation.Aggregators;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
@@ -84,6 +85,18 @@ public final class JobStore {
             .map(id -> apply(id, new JobTransition.Reclaim(lostNode, now, maxAttempts, resultTtl.toSeconds())))
             .toList()))
         .map(results -> results.<Optional<Job>>list().stream().flatMap(Optional::stream).toList());
+  }
+
+  /** How many jobs wait in the queue, cluster-wide, and how many bytes their documents hold. */
+  public Future<QueueDepth> queueDepth() {
+    Predicate<String, HazelcastJsonValue> queued =
+        Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, JobStatus.QUEUED.wireName());
+    return calls.blocking(() -> new QueueDepth(jobs.aggregate(Aggregators.count(), queued),
+        jobs.aggregate(Aggregators.longSum(StoreMaps.SIZE_ATTRIBUTE), queued)));
+  }
+
+  /** The queue's length, in jobs and in bytes of documents. */
+  public record QueueDepth(long jobs, long bytes) {
   }
 
   private Future<List<String>> processingIds(String node) {

@@ -16,6 +16,7 @@ public final class StoreMaps {
   public static final String STATUS_ATTRIBUTE = "status";
   static final String CREATED_ATTRIBUTE = "created_at";
   static final String NODE_ATTRIBUTE = "node";
+  static final String SIZE_ATTRIBUTE = "size_bytes";
 
   private StoreMaps() {
   }

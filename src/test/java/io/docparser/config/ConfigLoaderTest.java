@@ -93,6 +93,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("a queue bound in bytes smaller than the largest document is refused")
+  void queueMustHoldTheLargestDocument() {
+    ConfigException error = assertThrows(ConfigException.class, () -> load(
+        Map.of("DOCPARSER_QUEUE_MAX_BYTES", "1000", "DOCPARSER_MAX_UPLOAD_BYTES", "2000"), Map.of(), null));
+
+    assertTrue(error.getMessage().contains("DOCPARSER_QUEUE_MAX_BYTES"), error.getMessage());
+    assertEquals(new QueueLimit(10_000, 2_147_483_648L), load(Map.of(), Map.of(), null).queueLimit());
+  }
+
+  @Test
   @DisplayName("a -conf file that does not exist is named in the error")
   void missingConfFileIsNamed() {
     String missing = dir.resolve("nowhere.json").toString();
