@@ -100,8 +100,7 @@ public final class MainVerticle extends VerticleBase {
       return vertx.deployVerticle(
           new HttpVerticle(config, v -> Future.succeededFuture(ApiRouter.workerOnly(v, health))));
     }
-    JobService jobs = new JobService(stores.jobs(), stores.documents(), stores.passwords(), stores.results(),
-        vertx.eventBus(), CLOCK, config.queueLimit());
+    JobService jobs = new JobService(stores, vertx.eventBus(), CLOCK, config.queueLimit());
     return vertx.deployVerticle(
         new HttpVerticle(config, v -> ApiRouter.api(v, config, jobs, health, parsers.supportedTypes())));
   }

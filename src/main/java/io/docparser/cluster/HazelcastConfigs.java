@@ -68,6 +68,7 @@ public final class HazelcastConfigs {
     hazelcast.addMapConfig(new MapConfig(StoreMaps.DOCUMENTS).setBackupCount(BACKUPS));
     hazelcast.addMapConfig(new MapConfig(StoreMaps.RESULTS).setBackupCount(BACKUPS));
     hazelcast.addMapConfig(new MapConfig(StoreMaps.PASSWORDS).setBackupCount(BACKUPS));
+    hazelcast.addMapConfig(new MapConfig(StoreMaps.IDEMPOTENCY_KEYS).setBackupCount(BACKUPS));
     return hazelcast;
   }
 

@@ -56,6 +56,8 @@ public final class ApiRouter {
     builder.getRoute("getJobStatus").addHandler(routes::status);
     builder.getRoute("getJobResult").addHandler(routes::result);
     builder.getRoute("getFormats").addHandler(ctx -> ctx.json(formats));
+    builder.getRoute("listJobs").addHandler(routes::list);
+    builder.getRoute("cancelJob").addHandler(routes::cancel);
     builder.getRoute("getLiveness").addHandler(health.liveness());
     builder.getRoute("getReadiness").addHandler(health.readiness());
     builder.getRoute("getContract").setDoValidation(false).addHandler(contract::serveContract);

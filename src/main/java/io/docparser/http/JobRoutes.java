@@ -5,10 +5,12 @@ import io.docparser.api.ServiceException;
 import io.docparser.jobs.Job;
 import io.docparser.jobs.JobResult;
 import io.docparser.jobs.JobService;
+import io.docparser.jobs.JobStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The handlers of the job endpoints: submit, status and result. */
@@ -18,6 +20,8 @@ final class JobRoutes {
   static final long MAX_WAIT_SECONDS = 60;
   private static final long WAIT_POLL_MS = 200;
   private static final String RETRY_AFTER_SECONDS = "1";
+  /** Jobs on a page of GET /jobs when the client does not say. */
+  static final int DEFAULT_PAGE = 50;
 
   private final Vertx vertx;
   private final JobService jobs;
@@ -55,6 +59,24 @@ final class JobRoutes {
           case QUEUED, PROCESSING -> pending(ctx, job);
           case FAILED, CANCELLED -> unavailable(ctx, job);
         })
+        .onFailure(ctx::fail);
+  }
+
+  void list(RoutingContext ctx) {
+    JobStatus status = Optional.ofNullable(ctx.queryParams().get("status"))
+        .map(name -> JobStatus.valueOf(name.toUpperCase(Locale.ROOT)))
+        .orElse(null);
+    int limit = Optional.ofNullable(ctx.queryParams().get("limit")).map(Integer::parseInt).orElse(DEFAULT_PAGE);
+    jobs.list(status, ctx.queryParams().get("cursor"), limit)
+        .onSuccess(page -> respond(ctx, 200, JobViews.page(page, limit)))
+        .onFailure(ctx::fail);
+  }
+
+  void cancel(RoutingContext ctx) {
+    String jobId = ctx.pathParam("job_id");
+    jobs.cancelOrDelete(jobId)
+        .compose(done -> done.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(notFound(jobId))))
+        .onSuccess(job -> respond(ctx, 200, JobViews.status(job)))
         .onFailure(ctx::fail);
   }
 

@@ -6,6 +6,7 @@ import io.docparser.jobs.JobResult;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 
 /** The JSON bodies clients see for a job, as openapi.yaml defines them. */
 final class JobViews {
@@ -51,6 +52,14 @@ final class JobViews {
         .put("result", format(job) == OutputFormat.JSON ? new JsonArray(result.content()) : result.content())
         .put("metadata", metadata)
         .put("truncated", result.truncated());
+  }
+
+  /** A page of GET /jobs; the cursor of the next page is the last job's id, when the page is full. */
+  static JsonObject page(List<Job> jobs, int limit) {
+    JsonArray statuses = new JsonArray();
+    jobs.forEach(job -> statuses.add(status(job)));
+    String next = jobs.size() == limit ? jobs.get(jobs.size() - 1).jobId() : null;
+    return new JsonObject().put("jobs", statuses).put("next_cursor", next);
   }
 
   static JsonObject pending(Job job) {

@@ -61,6 +61,11 @@ public record Job(
     return status == JobStatus.PROCESSING && attempts == attempt.number() && Objects.equals(node, attempt.node());
   }
 
+  Job cancelled(Instant now) {
+    return new Job(jobId, JobStatus.CANCELLED, "the job was cancelled by a client", ErrorCode.CANCELLED, createdAt,
+        startedAt, now, attempts, node, filename, contentType, sizeBytes, sha256, outputFormat, chunks, null);
+  }
+
   Job finished(JobOutcome outcome, Instant now) {
     return new Job(jobId, outcome.status(), outcome.message(), outcome.code(), createdAt, startedAt, now, attempts,
         node, filename, outcome.detectedType() == null ? contentType : outcome.detectedType(), sizeBytes,

@@ -7,35 +7,50 @@ import io.docparser.config.QueueLimit;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
-/** What the API does with jobs: accept documents, and look jobs and results up. */
+/** What the API does with jobs: accept documents, look jobs and results up, list, cancel and delete them. */
 public final class JobService {
 
+  private final Stores stores;
   private final JobStore jobs;
-  private final DocumentStore documents;
-  private final ResultStore results;
-  private final PasswordStore passwords;
   private final EventBus eventBus;
   private final Clock clock;
   private final QueueLimit queueLimit;
 
-  public JobService(JobStore jobs, DocumentStore documents, PasswordStore passwords, ResultStore results,
-      EventBus eventBus, Clock clock, QueueLimit queueLimit) {
-    this.jobs = jobs;
-    this.documents = documents;
-    this.passwords = passwords;
-    this.results = results;
+  public JobService(Stores stores, EventBus eventBus, Clock clock, QueueLimit queueLimit) {
+    this.stores = stores;
+    this.jobs = stores.jobs();
     this.eventBus = eventBus;
     this.clock = clock;
     this.queueLimit = queueLimit;
   }
 
-  /** Queues a document, unless the cluster-wide queue is full (429 QUEUE_FULL, which clients retry). */
-  public Future<Job> submit(SubmittedDocument document) {
-    long size = document.content().size();
-    return jobs.queueDepth().compose(depth -> queueLimit.admits(depth.jobs(), depth.bytes(), size)
-        ? store(document, size)
+  /**
+   * Queues a document, unless the cluster-wide queue is full (429 QUEUE_FULL, which clients retry). With an
+   * idempotency key, a repeat of an earlier submission gets the earlier job instead of a new one.
+   *
+   * @param idempotencyKey the client's key for this submission; may be null
+   */
+  public Future<Job> submit(SubmittedDocument document, String idempotencyKey) {
+    Job job = Job.queued(document.filename(), document.contentType(), document.content().size(),
+        document.outputFormat().wireName(), DocumentStore.chunkCount(document.content().size()), clock.instant());
+    if (idempotencyKey == null) {
+      return admit(document, job);
+    }
+    return stores.idempotencyKeys().bind(idempotencyKey, job.jobId())
+        .compose(earlier -> earlier.isEmpty()
+            ? admit(document, job).onFailure(refused -> stores.idempotencyKeys().release(idempotencyKey))
+            : jobs.find(earlier.get()).compose(found -> found
+                .map(Future::succeededFuture)
+                .orElseGet(() -> stores.idempotencyKeys().release(idempotencyKey)
+                    .compose(released -> submit(document, idempotencyKey)))));
+  }
+
+  private Future<Job> admit(SubmittedDocument document, Job job) {
+    return jobs.queueDepth().compose(depth -> queueLimit.admits(depth.jobs(), depth.bytes(), job.sizeBytes())
+        ? store(document, job)
         : Future.failedFuture(new ServiceException(ErrorCode.QUEUE_FULL, "the queue is full (" + depth.jobs()
             + " jobs, " + depth.bytes() + " bytes waiting); try again shortly")));
   }
@@ -44,11 +59,9 @@ public final class JobService {
    * Stores the document and its password, then the job, then rings the doorbell. In that order, a worker never
    * finds a queued job whose document is not there yet.
    */
-  private Future<Job> store(SubmittedDocument document, long size) {
-    Job job = Job.queued(document.filename(), document.contentType(), size, document.outputFormat().wireName(),
-        DocumentStore.chunkCount(size), clock.instant());
-    return documents.write(job.jobId(), document.content())
-        .compose(stored -> passwords.keep(job.jobId(), document.password()))
+  private Future<Job> store(SubmittedDocument document, Job job) {
+    return stores.documents().write(job.jobId(), document.content())
+        .compose(stored -> stores.passwords().keep(job.jobId(), document.password()))
         .compose(stored -> jobs.insert(job))
         .onSuccess(queued -> eventBus.publish(Addresses.JOB_QUEUED, queued.jobId()));
   }
@@ -58,6 +71,42 @@ public final class JobService {
   }
 
   public Future<Optional<JobResult>> result(String jobId) {
-    return results.read(jobId);
+    return stores.results().read(jobId);
+  }
+
+  /** A page of jobs, newest first, after the job named by {@code cursor} (null for the first page). */
+  public Future<List<Job>> list(JobStatus status, String cursor, int limit) {
+    if (cursor == null) {
+      return jobs.list(status, null, limit);
+    }
+    return jobs.find(cursor).compose(after -> after
+        .map(job -> jobs.list(status, job, limit))
+        .orElseGet(() -> Future.failedFuture(new ServiceException(ErrorCode.INVALID_REQUEST,
+            "cursor '" + cursor + "' names no job any more; start again from the first page"))));
+  }
+
+  /**
+   * Cancels a queued or running job (its document and password go at once; a running parse's late result is
+   * discarded), or deletes a finished one with its result.
+   *
+   * @return the job as it was cancelled, or as it was before it was deleted; empty when there is no such job
+   */
+  public Future<Optional<Job>> cancelOrDelete(String jobId) {
+    return jobs.find(jobId).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      if (found.get().status().isTerminal()) {
+        return deleteFinished(found.get()).map(found);
+      }
+      return jobs.cancel(jobId).compose(cancelled -> cancelled.isPresent()
+          ? stores.forgetDocument(cancelled.get()).map(cancelled)
+          : cancelOrDelete(jobId));
+    });
+  }
+
+  private Future<Void> deleteFinished(Job job) {
+    return Future.join(jobs.delete(job.jobId()), stores.results().delete(job.jobId()), stores.forgetDocument(job))
+        .mapEmpty();
   }
 }

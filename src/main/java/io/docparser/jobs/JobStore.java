@@ -14,8 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -85,6 +87,50 @@ public final class JobStore {
             .map(id -> apply(id, new JobTransition.Reclaim(lostNode, now, maxAttempts, resultTtl.toSeconds())))
             .toList()))
         .map(results -> results.<Optional<Job>>list().stream().flatMap(Optional::stream).toList());
+  }
+
+  /** Cancels a queued or running job; empty when it had already ended. */
+  public Future<Optional<Job>> cancel(String jobId) {
+    return apply(jobId, new JobTransition.Cancel(clock.instant(), resultTtl.toSeconds()));
+  }
+
+  public Future<Void> delete(String jobId) {
+    return calls.async(jobs.removeAsync(jobId)).mapEmpty();
+  }
+
+  /**
+   * One page of jobs, newest first.
+   *
+   * @param status only jobs in this status; null for all
+   * @param after  the job the previous page ended with; null for the first page
+   */
+  public Future<List<Job>> list(JobStatus status, Job after, int limit) {
+    Predicate<String, HazelcastJsonValue> wanted = status == null
+        ? Predicates.alwaysTrue()
+        : Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, status.wireName());
+    return calls.blocking(() -> {
+      List<String> ids = jobs.project(Projections.<Map.Entry<String, HazelcastJsonValue>>multiAttribute(
+              QueryConstants.KEY_ATTRIBUTE_NAME.value(), StoreMaps.CREATED_ATTRIBUTE), wanted)
+          .stream()
+          .map(row -> new ListedKey(String.valueOf(row[0]), Instant.parse(String.valueOf(row[1]))))
+          .sorted(NEWEST_FIRST)
+          .filter(key -> after == null || NEWEST_FIRST.compare(key, ListedKey.of(after)) > 0)
+          .limit(limit)
+          .map(ListedKey::jobId)
+          .toList();
+      Map<String, HazelcastJsonValue> found = jobs.getAll(new LinkedHashSet<>(ids));
+      return ids.stream().map(found::get).filter(Objects::nonNull).map(value -> JobJson.read(value.getValue()))
+          .toList();
+    });
+  }
+
+  private static final Comparator<ListedKey> NEWEST_FIRST =
+      Comparator.comparing(ListedKey::createdAt).reversed().thenComparing(ListedKey::jobId);
+
+  private record ListedKey(String jobId, Instant createdAt) {
+    static ListedKey of(Job job) {
+      return new ListedKey(job.jobId(), job.createdAt());
+    }
   }
 
   /** How many jobs wait in the queue, cluster-wide, and how many bytes their documents hold. */

@@ -157,4 +157,26 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
       return ttlSeconds;
     }
   }
+
+  /** queued or processing -> cancelled. A running attempt's late outcome is then discarded (see {@link Finish}). */
+  static final class Cancel extends JobTransition {
+    private static final long serialVersionUID = 1L;
+    private final Instant now;
+    private final long ttlSeconds;
+
+    Cancel(Instant now, long ttlSeconds) {
+      this.now = now;
+      this.ttlSeconds = ttlSeconds;
+    }
+
+    @Override
+    Job apply(Job current) {
+      return current.status().isTerminal() ? null : current.cancelled(now);
+    }
+
+    @Override
+    long terminalTtlSeconds() {
+      return ttlSeconds;
+    }
+  }
 }

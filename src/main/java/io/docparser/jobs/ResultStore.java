@@ -33,6 +33,10 @@ public final class ResultStore {
     return calls.async(results.getAsync(jobId)).map(json -> Optional.ofNullable(json).map(ResultStore::fromJson));
   }
 
+  public Future<Void> delete(String jobId) {
+    return calls.async(results.removeAsync(jobId)).mapEmpty();
+  }
+
   private static String toJson(JobResult result) {
     try {
       return MAPPER.writeValueAsString(result);

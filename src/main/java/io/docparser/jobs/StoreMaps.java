@@ -9,6 +9,8 @@ public final class StoreMaps {
   public static final String DOCUMENTS = "docparser.documents";
   /** Passwords of encrypted documents, keyed by job id, until their parse is over. */
   public static final String PASSWORDS = "docparser.passwords";
+  /** Idempotency keys of submissions, each naming the job it was first used for. */
+  public static final String IDEMPOTENCY_KEYS = "docparser.idempotency-keys";
   /** Parse results (JSON), keyed by job id. */
   public static final String RESULTS = "docparser.results";
 

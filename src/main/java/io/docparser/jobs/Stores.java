@@ -13,11 +13,12 @@ import java.time.Duration;
  * @param member this node's Hazelcast member, which holds its share of the maps
  */
 public record Stores(HazelcastInstance member, JobStore jobs, DocumentStore documents, PasswordStore passwords,
-    ResultStore results) {
+    ResultStore results, IdempotencyKeys idempotencyKeys) {
 
   public static Stores open(Vertx vertx, HazelcastInstance member, Clock clock, Duration resultTtl) {
     return new Stores(member, new JobStore(vertx, member, clock, resultTtl), new DocumentStore(vertx, member),
-        new PasswordStore(vertx, member), new ResultStore(vertx, member, resultTtl));
+        new PasswordStore(vertx, member), new ResultStore(vertx, member, resultTtl),
+        new IdempotencyKeys(vertx, member, resultTtl));
   }
 
   /** Removes what a terminal job no longer needs: its document and its password. */

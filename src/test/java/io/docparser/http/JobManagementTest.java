@@ -1,0 +1,155 @@
+package io.docparser.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.docparser.support.ApiClient;
+import io.docparser.support.TestDocuments;
+import io.docparser.support.TestNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("Managing jobs: cancel, delete, list, idempotency and expiry, on a node with one parser slot")
+class JobManagementTest {
+
+  private static final int RESULT_TTL_S = 8;
+  private static ApiClient api;
+  private static byte[] slow;
+
+  @BeforeAll
+  static void startNode(Vertx vertx, VertxTestContext context) {
+    slow = TestDocuments.pdf(IntStream.range(0, 4_000).mapToObj(i -> "page " + i + " of a slow document").toList());
+    TestNode.deploy(vertx, Map.of("DOCPARSER_WORKERS", "1", "DOCPARSER_RESULT_TTL_S", String.valueOf(RESULT_TTL_S)))
+        .onComplete(context.succeeding(config -> {
+          api = new ApiClient(config.httpPort());
+          context.completeNow();
+        }));
+  }
+
+  @Test
+  @DisplayName("a queued job is cancelled at once, and its result answers 409 CANCELLED")
+  void queuedJobIsCancelled() {
+    String busy = ApiClient.acceptedId(api.submitRaw(slow, "?filename=slow.pdf", Map.of()));
+    String waiting = api.submitTextForId("waiting behind a slow document");
+
+    JsonObject cancelled = ApiClient.json(delete(waiting));
+
+    assertEquals("cancelled", cancelled.getString("status"));
+    assertEquals("CANCELLED", cancelled.getString("error_code"));
+    assertEquals("cancelled", ApiClient.json(api.get("/status/" + waiting)).getString("status"));
+    HttpResponse<String> result = api.get("/result/" + waiting);
+    assertEquals(409, result.statusCode());
+    assertEquals("CANCELLED", ApiClient.json(result).getString("error_code"));
+    assertEquals("completed", api.awaitTerminal(busy).getString("status"));
+  }
+
+  @Test
+  @DisplayName("a running job is cancelled, and the result its parse produces afterwards is discarded")
+  void runningJobIsCancelled() throws Exception {
+    String running = ApiClient.acceptedId(api.submitRaw(slow, "?filename=slow.pdf", Map.of()));
+    awaitStatus(running, "processing");
+
+    assertEquals("cancelled", ApiClient.json(delete(running)).getString("status"));
+
+    Thread.sleep(2_500);
+    assertEquals("cancelled", ApiClient.json(api.get("/status/" + running)).getString("status"));
+    assertEquals(409, api.get("/result/" + running).statusCode());
+  }
+
+  @Test
+  @DisplayName("a finished job is deleted with its result")
+  void finishedJobIsDeleted() {
+    String jobId = api.submitTextForId("to be deleted");
+    api.awaitTerminal(jobId);
+
+    HttpResponse<String> deleted = delete(jobId);
+
+    assertEquals(200, deleted.statusCode());
+    assertEquals("completed", ApiClient.json(deleted).getString("status"));
+    assertEquals(404, api.get("/status/" + jobId).statusCode());
+    assertEquals(404, api.get("/result/" + jobId).statusCode());
+    assertEquals(404, delete(jobId).statusCode());
+  }
+
+  @Test
+  @DisplayName("jobs are listed newest first, page by page, and by status")
+  void jobsAreListed() {
+    List<String> ids = IntStream.range(0, 3).mapToObj(i -> api.submitTextForId("listed " + i)).toList();
+    ids.forEach(api::awaitTerminal);
+
+    JsonObject first = ApiClient.json(api.get("/jobs?limit=2"));
+    JsonArray firstJobs = first.getJsonArray("jobs");
+    assertEquals(ids.get(2), firstJobs.getJsonObject(0).getString("job_id"));
+    assertEquals(ids.get(1), firstJobs.getJsonObject(1).getString("job_id"));
+    JsonObject second = ApiClient.json(api.get("/jobs?limit=2&cursor=" + first.getString("next_cursor")));
+    assertEquals(ids.get(0), second.getJsonArray("jobs").getJsonObject(0).getString("job_id"));
+
+    JsonArray completed = ApiClient.json(api.get("/jobs?status=completed&limit=500")).getJsonArray("jobs");
+    assertTrue(completed.stream().allMatch(job -> "completed".equals(((JsonObject) job).getString("status"))));
+    assertEquals(400, api.get("/jobs?status=lost").statusCode());
+    assertEquals(400, api.get("/jobs?cursor=no-such-job").statusCode());
+  }
+
+  @Test
+  @DisplayName("a repeated Idempotency-Key returns the first job; another key makes a new one")
+  void idempotencyKeyReturnsFirstJob() {
+    String first = ApiClient.acceptedId(submitWithKey("invoice-2026-0042"));
+    String repeat = ApiClient.acceptedId(submitWithKey("invoice-2026-0042"));
+    String other = ApiClient.acceptedId(submitWithKey("invoice-2026-0043"));
+
+    assertEquals(first, repeat);
+    assertNotEquals(first, other);
+    assertEquals(400, submitWithKey("no spaces allowed").statusCode());
+  }
+
+  @Test
+  @DisplayName("a finished job and its result are gone (404) once the result TTL has passed")
+  void finishedJobsExpire() throws Exception {
+    String jobId = api.submitTextForId("short-lived");
+    assertEquals("completed", api.awaitTerminal(jobId).getString("status"));
+
+    int status = 200;
+    for (int i = 0; i < 40 && status != 404; i++) {
+      Thread.sleep(500);
+      status = api.get("/status/" + jobId).statusCode();
+    }
+    assertEquals(404, status, "the job outlived its TTL of " + RESULT_TTL_S + " s");
+    assertEquals(404, api.get("/result/" + jobId).statusCode());
+  }
+
+  private static HttpResponse<String> delete(String jobId) {
+    return api.send(HttpRequest.newBuilder(URI.create(api.base() + "/jobs/" + jobId)).DELETE());
+  }
+
+  private static HttpResponse<String> submitWithKey(String key) {
+    return api.send(HttpRequest.newBuilder(URI.create(api.base() + "/submit"))
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", key)
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("document_data", "idempotent").encode())));
+  }
+
+  private static void awaitStatus(String jobId, String wanted) throws Exception {
+    for (int i = 0; i < 200; i++) {
+      if (wanted.equals(ApiClient.json(api.get("/status/" + jobId)).getString("status"))) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("job " + jobId + " never reached " + wanted);
+  }
+}
