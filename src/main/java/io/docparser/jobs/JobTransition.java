@@ -18,11 +18,15 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
 
   private static final long serialVersionUID = 1L;
 
+  /** Seconds a record this transition makes terminal is kept; 0 for transitions that never end a job. */
+  private final long terminalTtlSeconds;
+
+  JobTransition(long terminalTtlSeconds) {
+    this.terminalTtlSeconds = terminalTtlSeconds;
+  }
+
   /** The new record, or null when the job is not in a state this transition starts from. */
   abstract Job apply(Job current);
-
-  /** Seconds a terminal record is kept. */
-  abstract long terminalTtlSeconds();
 
   @Override
   public String process(Map.Entry<String, HazelcastJsonValue> entry) {
@@ -36,7 +40,7 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
     }
     HazelcastJsonValue nextValue = new HazelcastJsonValue(JobJson.write(next));
     if (next.status().isTerminal()) {
-      ((ExtendedMapEntry<String, HazelcastJsonValue>) entry).setValue(nextValue, terminalTtlSeconds(),
+      ((ExtendedMapEntry<String, HazelcastJsonValue>) entry).setValue(nextValue, terminalTtlSeconds,
           TimeUnit.SECONDS);
     } else {
       entry.setValue(nextValue);
@@ -52,6 +56,7 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
     private final Instant leaseExpiry;
 
     Claim(String nodeId, Instant now, Instant leaseExpiry) {
+      super(0);
       this.nodeId = nodeId;
       this.now = now;
       this.leaseExpiry = leaseExpiry;
@@ -62,10 +67,6 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
       return current.status() == JobStatus.QUEUED ? current.claimedBy(nodeId, now, leaseExpiry) : null;
     }
 
-    @Override
-    long terminalTtlSeconds() {
-      return 0;
-    }
   }
 
   /**
@@ -77,13 +78,12 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
     private final Attempt attempt;
     private final JobOutcome outcome;
     private final Instant now;
-    private final long ttlSeconds;
 
     Finish(Attempt attempt, JobOutcome outcome, Instant now, long ttlSeconds) {
+      super(ttlSeconds);
       this.attempt = attempt;
       this.outcome = outcome;
       this.now = now;
-      this.ttlSeconds = ttlSeconds;
     }
 
     @Override
@@ -91,10 +91,6 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
       return current.isRunning(attempt) ? current.finished(outcome, now) : null;
     }
 
-    @Override
-    long terminalTtlSeconds() {
-      return ttlSeconds;
-    }
   }
 
   /** Extends the lease of an attempt that is still running on its node. */
@@ -104,6 +100,7 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
     private final Instant leaseExpiry;
 
     Renew(Attempt attempt, Instant leaseExpiry) {
+      super(0);
       this.attempt = attempt;
       this.leaseExpiry = leaseExpiry;
     }
@@ -113,10 +110,6 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
       return current.isRunning(attempt) ? current.leasedUntil(leaseExpiry) : null;
     }
 
-    @Override
-    long terminalTtlSeconds() {
-      return 0;
-    }
   }
 
   /**
@@ -128,14 +121,13 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
     private final String lostNode;
     private final Instant now;
     private final int maxAttempts;
-    private final long ttlSeconds;
 
     /** @param lostNode the node that left, or null to take back any attempt whose lease ran out */
     Reclaim(String lostNode, Instant now, int maxAttempts, long ttlSeconds) {
+      super(ttlSeconds);
       this.lostNode = lostNode;
       this.now = now;
       this.maxAttempts = maxAttempts;
-      this.ttlSeconds = ttlSeconds;
     }
 
     @Override
@@ -152,21 +144,16 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
           : current.requeued();
     }
 
-    @Override
-    long terminalTtlSeconds() {
-      return ttlSeconds;
-    }
   }
 
   /** queued or processing -> cancelled. A running attempt's late outcome is then discarded (see {@link Finish}). */
   static final class Cancel extends JobTransition {
     private static final long serialVersionUID = 1L;
     private final Instant now;
-    private final long ttlSeconds;
 
     Cancel(Instant now, long ttlSeconds) {
+      super(ttlSeconds);
       this.now = now;
-      this.ttlSeconds = ttlSeconds;
     }
 
     @Override
@@ -174,9 +161,5 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
       return current.status().isTerminal() ? null : current.cancelled(now);
     }
 
-    @Override
-    long terminalTtlSeconds() {
-      return ttlSeconds;
-    }
   }
 }
