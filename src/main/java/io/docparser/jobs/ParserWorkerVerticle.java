@@ -8,6 +8,8 @@ import io.vertx.core.eventbus.MessageConsumerOptions;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One parser slot. Deployed as a worker verticle, one instance per slot: an instance runs one parse at a time, on
@@ -27,11 +29,21 @@ public final class ParserWorkerVerticle extends VerticleBase {
 
   private static final Duration LEASE = Leases.LEASE;
 
+  /**
+   * How long a stopping slot waits for its running parse to end. A parse still running then is not lost: the node
+   * leaves the cluster, and the other nodes take its job back.
+   */
+  static final long DRAIN_MS = 30_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ParserWorkerVerticle.class);
+
   private final JobStore jobs;
   private final JobProcessor processor;
   private final Leases leases;
   private final String nodeId;
   private boolean busy;
+  private boolean stopping;
+  private Future<Boolean> current = Future.succeededFuture(false);
 
   public ParserWorkerVerticle(JobStore jobs, JobProcessor processor, Leases leases, String nodeId) {
     this.jobs = jobs;
@@ -47,6 +59,17 @@ public final class ParserWorkerVerticle extends VerticleBase {
         message -> takeAnnounced(message.body()));
     vertx.setPeriodic(QUEUE_SWEEP_MS, timer -> takeOldest());
     return doorbell.completion().onSuccess(registered -> takeOldest());
+  }
+
+  /** Takes no more jobs, and lets the running one end (up to {@link #DRAIN_MS}): a graceful stop. */
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    if (!busy) {
+      return Future.succeededFuture();
+    }
+    LOG.info("stopping: a parser slot lets its running job end first (at most {} ms)", DRAIN_MS);
+    return Future.any(current, vertx.timer(DRAIN_MS));
   }
 
   private void takeAnnounced(String jobId) {
@@ -70,16 +93,16 @@ public final class ParserWorkerVerticle extends VerticleBase {
 
   /** Runs the claim, then the job it got (if any); while that lasts, the slot is busy. */
   private void work(Supplier<Future<Optional<Job>>> claim) {
-    if (busy) {
+    if (busy || stopping) {
       return;
     }
     busy = true;
-    claim.get().compose(claimed -> claimed.map(this::run).orElse(Future.succeededFuture(false)))
-        .onComplete(done -> {
-          busy = false;
-          if (done.succeeded() && done.result()) {
-            takeOldest();
-          }
-        });
+    current = claim.get().compose(claimed -> claimed.map(this::run).orElse(Future.succeededFuture(false)));
+    current.onComplete(done -> {
+      busy = false;
+      if (done.succeeded() && done.result()) {
+        takeOldest();
+      }
+    });
   }
 }

@@ -161,6 +161,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /** Sends SIGTERM, as an operator stopping the service would, and answers the exit status once it has ended. */
+  public int terminate() {
+    process.destroy();
+    return awaitExit();
+  }
+
   /** Stops the JVM as an operator would (SIGTERM), and kills it if it does not end in time. */
   @Override
   public void close() {

@@ -1,0 +1,74 @@
+package io.docparser.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.docparser.support.ApiClient;
+import io.docparser.support.ServiceProcess;
+import io.docparser.support.TestDocuments;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("A worker node stopped with SIGTERM")
+class GracefulStopIT {
+
+  @TempDir
+  Path workDir;
+  private final List<ServiceProcess> nodes = new ArrayList<>();
+
+  @AfterEach
+  void stopNodes() {
+    nodes.forEach(ServiceProcess::close);
+  }
+
+  @Test
+  @DisplayName("finishes the parse it is running, takes no new job, leaves the cluster and exits")
+  void stoppingWorkerFinishesItsJob() throws Exception {
+    ServiceProcess api = start("api", "api");
+    ServiceProcess worker = start("worker", "worker");
+    nodes.forEach(ServiceProcess::awaitReady);
+    nodes.forEach(node -> node.awaitLog("Members {size:2"));
+    byte[] slow = TestDocuments.pdf(IntStream.range(0, 12_000).mapToObj(i -> "page " + i + " to parse").toList());
+
+    String running = ApiClient.acceptedId(api.api().submitRaw(slow, "?filename=slow.pdf", Map.of()));
+    awaitProcessing(api.api(), running);
+    String waiting = ApiClient.acceptedId(api.api().submitRaw(slow, "?filename=slow.pdf", Map.of()));
+    long stopped = System.nanoTime();
+    worker.terminate();
+    long stopMs = (System.nanoTime() - stopped) / 1_000_000;
+
+    JsonObject finished = api.api().awaitTerminal(running);
+    assertEquals("completed", finished.getString("status"), finished.encode());
+    assertEquals("worker", finished.getString("node"));
+    assertEquals(1, finished.getInteger("attempts"));
+    JsonObject left = ApiClient.json(api.api().get("/status/" + waiting));
+    assertEquals("queued", left.getString("status"), "the stopping node took a new job: " + left.encode());
+    assertTrue(stopMs < 60_000, "stopping took " + stopMs + " ms");
+    assertTrue(api.blockedEventLoops().isEmpty() && worker.blockedEventLoops().isEmpty());
+  }
+
+  private ServiceProcess start(String nodeId, String roles) {
+    ServiceProcess node = ServiceProcess.start(nodeId,
+        Map.of("DOCPARSER_NODE_ID", nodeId, "DOCPARSER_ROLES", roles, "DOCPARSER_WORKERS", "1"), workDir, "-cluster");
+    nodes.add(node);
+    return node;
+  }
+
+  private static void awaitProcessing(ApiClient api, String jobId) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      if ("processing".equals(ApiClient.json(api.get("/status/" + jobId)).getString("status"))) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("job " + jobId + " was never taken");
+  }
+}
