@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class JobProcessor {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobProcessor.class);
+  /** A parser crash may be the machine's fault rather than the document's: it is tried twice, then final. */
+  static final int CRASH_ATTEMPTS = 2;
 
   private final Stores stores;
   private final JobStore jobs;
@@ -33,8 +35,8 @@ public final class JobProcessor {
   }
 
   /**
-   * Runs one attempt. The document and the password are removed only when this attempt's outcome is the job's: an
-   * attempt that was taken back (its node seemed lost) leaves them to the attempt that replaced it.
+   * Runs one attempt. The document and the password are removed only when this attempt ends the job: an attempt
+   * that was taken back (its node seemed lost), or that is retried, leaves them to the next attempt.
    */
   public Future<Void> process(Job attempt) {
     return stores.documents().read(attempt)
@@ -42,7 +44,9 @@ public final class JobProcessor {
             .map(password -> parse(attempt, document, password)))
         .compose(parsed -> record(attempt, parsed))
         .recover(failure -> failUnexpectedly(attempt, failure))
-        .compose(finished -> finished.isPresent() ? stores.forgetDocument(finished.get()) : Future.succeededFuture());
+        .compose(after -> after.filter(job -> job.status().isTerminal()).isPresent()
+            ? stores.forgetDocument(after.get())
+            : Future.succeededFuture());
   }
 
   private Parsed parse(Job job, byte[] document, Optional<String> password) {
@@ -63,6 +67,10 @@ public final class JobProcessor {
           .onSuccess(updated -> updated.ifPresent(JobProcessor::logFinished));
     }
     ParseOutcome.Failed failed = (ParseOutcome.Failed) parsed.outcome();
+    if (failed.code() == ErrorCode.PARSER_CRASHED && attempt.attempts() < CRASH_ATTEMPTS) {
+      LOG.warn("job {} crashed its parser on attempt {}; it is tried once more", attempt.jobId(), attempt.attempts());
+      return jobs.retry(attempt);
+    }
     return jobs.finish(attempt,
             JobOutcome.failed(failed.code(), failed.message(), failed.detectedType(), parsed.sha256()))
         .onSuccess(updated -> updated.ifPresent(JobProcessor::logFinished));

@@ -69,6 +69,11 @@ public final class JobStore {
         new JobTransition.Finish(Attempt.of(attempt), outcome, clock.instant(), resultTtl.toSeconds()));
   }
 
+  /** Puts a running attempt's job back in the queue for another try; empty when it is no longer that attempt. */
+  public Future<Optional<Job>> retry(Job attempt) {
+    return apply(attempt.jobId(), new JobTransition.Retry(Attempt.of(attempt)));
+  }
+
   /** Extends the lease of a running attempt; empty when the job is no longer that attempt. */
   public Future<Optional<Job>> renew(Job attempt, Duration lease) {
     return apply(attempt.jobId(), new JobTransition.Renew(Attempt.of(attempt), clock.instant().plus(lease)));

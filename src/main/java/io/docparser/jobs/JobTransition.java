@@ -93,6 +93,22 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
 
   }
 
+  /** processing -> queued again, for an attempt whose failure deserves another try (a parser crash, once). */
+  static final class Retry extends JobTransition {
+    private static final long serialVersionUID = 1L;
+    private final Attempt attempt;
+
+    Retry(Attempt attempt) {
+      super(0);
+      this.attempt = attempt;
+    }
+
+    @Override
+    Job apply(Job current) {
+      return current.isRunning(attempt) ? current.requeued() : null;
+    }
+  }
+
   /** Extends the lease of an attempt that is still running on its node. */
   static final class Renew extends JobTransition {
     private static final long serialVersionUID = 1L;

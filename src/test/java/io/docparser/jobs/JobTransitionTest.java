@@ -26,7 +26,9 @@ class JobTransitionTest {
         new JobTransition.Claim("node-b", NOW, NOW.plusSeconds(30)),
         new JobTransition.Finish(attempt, JobOutcome.failed(ErrorCode.CORRUPT_DOCUMENT, "broken", "x/y", "abc"), NOW, 60),
         new JobTransition.Renew(attempt, NOW.plusSeconds(60)),
-        new JobTransition.Reclaim("node-a", NOW, 3, 60));
+        new JobTransition.Reclaim("node-a", NOW, 3, 60),
+        new JobTransition.Retry(attempt),
+        new JobTransition.Cancel(NOW, 60));
 
     for (JobTransition transition : transitions) {
       JobTransition copy = roundTrip(transition);
