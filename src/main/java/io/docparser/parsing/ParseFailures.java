@@ -1,13 +1,18 @@
 package io.docparser.parsing;
 
 import io.docparser.api.ErrorCode;
+import java.util.Locale;
 import org.apache.tika.exception.EncryptedDocumentException;
+
 
 /**
  * Which stable code a parser's failure gets. Tika wraps what a parser throws, so the whole cause chain is read:
  * an encrypted document is recognised however deep its exception sits.
  */
 public final class ParseFailures {
+
+  /** How Tika's SecureContentHandler words what it stopped. */
+  private static final String ZIP_BOMB = "zip bomb";
 
   private ParseFailures() {
   }
@@ -27,6 +32,16 @@ public final class ParseFailures {
       }
     }
     return ErrorCode.CORRUPT_DOCUMENT;
+  }
+
+  /** The message for a failure, naming what Tika's guards caught where one of them did. */
+  static String message(Throwable failure, ErrorCode code, String detectedType) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains(ZIP_BOMB)) {
+        return "the document expands far beyond its own size (a zip bomb, or nested too deeply); it is not parsed";
+      }
+    }
+    return message(code, detectedType);
   }
 
   static String message(ErrorCode code, String detectedType) {

@@ -83,7 +83,7 @@ public final class TikaExtractor implements DocumentParser {
         LOG.info("parse failed with {}: {}", code, failure.toString());
       }
       String type = metadata.get(Metadata.CONTENT_TYPE);
-      return new ParseOutcome.Failed(code, ParseFailures.message(code, type), type);
+      return new ParseOutcome.Failed(code, ParseFailures.message(failure, code, type), type);
     } finally {
       Biff8EncryptionKey.setCurrentUserPassword(null);
     }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Real documents through every upload form and output format")
@@ -173,6 +174,26 @@ class DocumentFormatsTest {
     assertTrue(paths.contains("/figures.xlsx"), paths.toString());
     String allContent = documents.encode();
     assertTrue(allContent.contains("Quarterly Report") && allContent.contains("Quarter"), allContent);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"bomb.zip", "lolz.xml"})
+  @DisplayName("a zip bomb and a billion-laughs XML fail only their own job, fast, and the node goes on parsing")
+  void hostileDocumentsFailAlone(String name) throws Exception {
+    byte[] hostile = name.endsWith(".zip") ? TestDocuments.zipBomb(200) : TestDocuments.billionLaughs();
+
+    long started = System.nanoTime();
+    JsonObject status = api.awaitTerminal(ApiClient.acceptedId(api.submitMultipart(hostile, name, Map.of())));
+    long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+    assertEquals("failed", status.getString("status"), status.encode());
+    assertEquals("CORRUPT_DOCUMENT", status.getString("error_code"), status.encode());
+    assertTrue(tookMs < 30_000, "the hostile document took " + tookMs + " ms");
+    if (name.endsWith(".zip")) {
+      assertTrue(status.getString("error").contains("zip bomb"), status.getString("error"));
+    }
+    String next = ApiClient.acceptedId(api.submitMultipart(DOCUMENTS.get("report.docx"), "report.docx", Map.of()));
+    assertEquals("completed", api.awaitTerminal(next).getString("status"));
   }
 
   @Test

@@ -204,6 +204,33 @@ public final class TestDocuments {
     return abstractNum;
   }
 
+  /** A ZIP whose one small entry expands to {@code megabytes} MB of text: a zip bomb, in miniature. */
+  public static byte[] zipBomb(int megabytes) {
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry("expands.txt"));
+      byte[] block = "a".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < megabytes; i++) {
+        zip.write(block);
+      }
+      zip.closeEntry();
+      zip.finish();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The "billion laughs": XML whose nested entities expand exponentially. */
+  public static byte[] billionLaughs() {
+    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
+    for (int i = 1; i <= 9; i++) {
+      String previous = i == 1 ? "lol" : "lol" + (i - 1);
+      xml.append("<!ENTITY lol").append(i).append(" \"").append(("&" + previous + ";").repeat(10)).append("\">\n");
+    }
+    xml.append("]>\n<lolz>&lol9;</lolz>\n");
+    return xml.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   /** Bytes that no parser recognises. */
   public static byte[] noise(int size) {
     byte[] bytes = new byte[size];
