@@ -7,6 +7,7 @@ import io.docparser.config.CommandLine;
 import io.docparser.config.ConfigException;
 import io.docparser.config.ConfigLoader;
 import io.docparser.config.ServiceConfig;
+import io.docparser.jobs.Draining;
 import io.vertx.core.Deployable;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
@@ -32,11 +33,15 @@ public final class Main extends VertxApplication implements VertxApplicationHook
 
   private final ServiceConfig config;
   private final HazelcastClusterManager clusterManager;
+  private final Draining draining = new Draining();
 
   private Main(String[] args, ServiceConfig config, Config clusterConfig) {
     super(args);
     this.config = config;
     this.clusterManager = clusterConfig == null ? null : new HazelcastClusterManager(clusterConfig);
+    // Runs beside the launcher's own shutdown hook, which closes Vert.x: from the first moment of a SIGTERM the
+    // node takes no new job and reports itself not ready, while its running parses end.
+    Runtime.getRuntime().addShutdownHook(new Thread(draining::begin, "docparser-drain"));
   }
 
   public static void main(String[] args) {
@@ -69,7 +74,7 @@ public final class Main extends VertxApplication implements VertxApplicationHook
     HazelcastSource hazelcast = clusterManager == null
         ? HazelcastSource.embedded()
         : HazelcastSource.of(clusterManager);
-    return () -> new MainVerticle(config, hazelcast);
+    return () -> new MainVerticle(config, hazelcast, draining);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.docparser.config.ServiceConfig;
 import io.docparser.http.ApiRouter;
 import io.docparser.http.HealthRoutes;
 import io.docparser.http.HttpVerticle;
+import io.docparser.jobs.Draining;
 import io.docparser.jobs.JobProcessor;
 import io.docparser.jobs.JobService;
 import io.docparser.jobs.LeaseVerticle;
@@ -42,12 +43,15 @@ public final class MainVerticle extends VerticleBase {
 
   private final ServiceConfig config;
   private final HazelcastSource hazelcast;
+  private final Draining draining;
   private final AtomicBoolean slotsUp = new AtomicBoolean();
   private final Leases leases = new Leases();
 
-  public MainVerticle(ServiceConfig config, HazelcastSource hazelcast) {
+  /** @param draining set when the node is asked to stop */
+  public MainVerticle(ServiceConfig config, HazelcastSource hazelcast, Draining draining) {
     this.config = config;
     this.hazelcast = hazelcast;
+    this.draining = draining;
   }
 
   @Override
@@ -89,13 +93,14 @@ public final class MainVerticle extends VerticleBase {
         .setWorkerPoolSize(config.workers())
         .setMaxWorkerExecuteTime(slotTime.toMillis())
         .setMaxWorkerExecuteTimeUnit(TimeUnit.MILLISECONDS);
-    return vertx.deployVerticle(() -> new ParserWorkerVerticle(stores.jobs(), processor, leases, config.nodeId()),
+    return vertx.deployVerticle(() -> new ParserWorkerVerticle(stores.jobs(), processor, leases, draining,
+        config.nodeId()),
             slots)
         .onSuccess(deployed -> slotsUp.set(true));
   }
 
   private Future<?> deployHttp(Stores stores, TikaExtractor parsers) {
-    HealthRoutes health = new HealthRoutes(vertx, config, stores::isUp, slotsUp::get);
+    HealthRoutes health = new HealthRoutes(vertx, config, stores::probe, slotsUp::get, draining);
     if (!config.hasRole(Role.API)) {
       return vertx.deployVerticle(
           new HttpVerticle(config, v -> Future.succeededFuture(ApiRouter.workerOnly(v, health))));

@@ -40,15 +40,18 @@ public final class ParserWorkerVerticle extends VerticleBase {
   private final JobStore jobs;
   private final JobProcessor processor;
   private final Leases leases;
+  private final Draining draining;
   private final String nodeId;
   private boolean busy;
   private boolean stopping;
   private Future<Boolean> current = Future.succeededFuture(false);
 
-  public ParserWorkerVerticle(JobStore jobs, JobProcessor processor, Leases leases, String nodeId) {
+  public ParserWorkerVerticle(JobStore jobs, JobProcessor processor, Leases leases, Draining draining,
+      String nodeId) {
     this.jobs = jobs;
     this.processor = processor;
     this.leases = leases;
+    this.draining = draining;
     this.nodeId = nodeId;
   }
 
@@ -93,7 +96,7 @@ public final class ParserWorkerVerticle extends VerticleBase {
 
   /** Runs the claim, then the job it got (if any); while that lasts, the slot is busy. */
   private void work(Supplier<Future<Optional<Job>>> claim) {
-    if (busy || stopping) {
+    if (busy || stopping || draining.isDraining()) {
       return;
     }
     busy = true;

@@ -15,6 +15,9 @@ import java.time.Duration;
 public record Stores(HazelcastInstance member, JobStore jobs, DocumentStore documents, PasswordStore passwords,
     ResultStore results, IdempotencyKeys idempotencyKeys) {
 
+  /** A key no job has (job ids are UUIDs), read to see whether the store answers. */
+  private static final String PROBE_KEY = "readiness-probe";
+
   public static Stores open(Vertx vertx, HazelcastInstance member, Clock clock, Duration resultTtl) {
     return new Stores(member, new JobStore(vertx, member, clock, resultTtl), new DocumentStore(vertx, member),
         new PasswordStore(vertx, member), new ResultStore(vertx, member, resultTtl),
@@ -29,5 +32,10 @@ public record Stores(HazelcastInstance member, JobStore jobs, DocumentStore docu
   /** Whether this node's member is running, so that the maps can be reached through it. */
   public boolean isUp() {
     return member.getLifecycleService().isRunning();
+  }
+
+  /** A read from the job map: it fails when the store cannot be reached. */
+  public Future<?> probe() {
+    return jobs.find(PROBE_KEY);
   }
 }

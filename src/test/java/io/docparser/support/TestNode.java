@@ -4,6 +4,7 @@ import io.docparser.MainVerticle;
 import io.docparser.cluster.HazelcastSource;
 import io.docparser.config.ConfigLoader;
 import io.docparser.config.ServiceConfig;
+import io.docparser.jobs.Draining;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
@@ -20,11 +21,16 @@ public final class TestNode {
    * @return the node's configuration, once it serves HTTP
    */
   public static Future<ServiceConfig> deploy(Vertx vertx, Map<String, String> environment) {
+    return deploy(vertx, environment, new Draining());
+  }
+
+  /** A node whose draining the test controls. */
+  public static Future<ServiceConfig> deploy(Vertx vertx, Map<String, String> environment, Draining draining) {
     Map<String, String> env = new HashMap<>();
     env.put("DOCPARSER_HTTP_PORT", String.valueOf(Ports.free()));
     env.put("DOCPARSER_NODE_ID", "test-node");
     env.putAll(environment);
     ServiceConfig config = new ConfigLoader(env, Map.of()).load(null);
-    return vertx.deployVerticle(new MainVerticle(config, HazelcastSource.embedded())).map(config);
+    return vertx.deployVerticle(new MainVerticle(config, HazelcastSource.embedded(), draining)).map(config);
   }
 }
