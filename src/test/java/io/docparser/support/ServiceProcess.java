@@ -30,12 +30,19 @@ public final class ServiceProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final int httpPort;
+  private final Map<String, String> environment;
+  private final Path workingDir;
+  private final String[] args;
 
-  private ServiceProcess(String name, Process process, Path log, int httpPort) {
+  private ServiceProcess(String name, Process process, Path log, int httpPort, Map<String, String> environment,
+      Path workingDir, String[] args) {
     this.name = name;
     this.process = process;
     this.log = log;
     this.httpPort = httpPort;
+    this.environment = environment;
+    this.workingDir = workingDir;
+    this.args = args;
   }
 
   /**
@@ -74,10 +81,15 @@ public final class ServiceProcess implements AutoCloseable {
     builder.environment().keySet().removeIf(key -> key.startsWith("DOCPARSER_"));
     builder.environment().putAll(environment);
     try {
-      return new ServiceProcess(name, builder.start(), log, port);
+      return new ServiceProcess(name, builder.start(), log, port, Map.copyOf(environment), workingDir, args.clone());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The same node started again, with the same settings and arguments, after it ended. */
+  public ServiceProcess restart() {
+    return launch(name + "-again", environment, httpPort, workingDir, args);
   }
 
   public int httpPort() {

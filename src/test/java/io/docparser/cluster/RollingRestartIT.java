@@ -1,0 +1,92 @@
+package io.docparser.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.docparser.support.ApiClient;
+import io.docparser.support.ServiceProcess;
+import io.docparser.support.TestDocuments;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("A rolling restart of every node while jobs flow")
+class RollingRestartIT {
+
+  private static final int NODES = 3;
+
+  @TempDir
+  Path workDir;
+  private final List<ServiceProcess> nodes = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void stopNodes() {
+    nodes.forEach(ServiceProcess::close);
+  }
+
+  @Test
+  @DisplayName("loses no job and leaves none stuck: every accepted job completes")
+  void rollingRestartLosesNothing() throws Exception {
+    for (int i = 0; i < NODES; i++) {
+      String id = "node-" + i;
+      nodes.add(ServiceProcess.start(id, Map.of("DOCPARSER_NODE_ID", id, "DOCPARSER_WORKERS", "1"), workDir,
+          "-cluster"));
+    }
+    nodes.forEach(ServiceProcess::awaitReady);
+    nodes.forEach(node -> node.awaitLog("Members {size:" + NODES));
+    byte[] document = TestDocuments.pdf(IntStream.range(0, 1_500).mapToObj(i -> "page " + i).toList());
+
+    List<String> accepted = new CopyOnWriteArrayList<>();
+    AtomicBoolean submitting = new AtomicBoolean(true);
+    Thread client = new Thread(() -> submitWhile(submitting, document, accepted), "rolling-restart-client");
+    client.start();
+    for (int i = 0; i < NODES; i++) {
+      Thread.sleep(2_000);
+      ServiceProcess old = nodes.get(i);
+      assertTrue(old.terminate() >= 0);
+      ServiceProcess again = old.restart().awaitReady();
+      nodes.set(i, again);
+      again.awaitLog("Members {size:" + NODES);
+    }
+    Thread.sleep(2_000);
+    submitting.set(false);
+    client.join();
+
+    assertTrue(accepted.size() >= 10, "only " + accepted.size() + " jobs were accepted during the restarts");
+    ApiClient api = nodes.get(0).api();
+    for (String jobId : accepted) {
+      JsonObject status = api.awaitTerminal(jobId);
+      assertEquals("completed", status.getString("status"), status.encode());
+    }
+  }
+
+  /** Submits a document every 250 ms to whichever node answers, as a client behind a load balancer would. */
+  private void submitWhile(AtomicBoolean submitting, byte[] document, List<String> accepted) {
+    int next = 0;
+    while (submitting.get()) {
+      ServiceProcess node = nodes.get(next++ % NODES);
+      try {
+        HttpResponse<String> response = node.api().submitRaw(document, "?filename=flow.pdf", Map.of());
+        if (response.statusCode() == 202) {
+          accepted.add(ApiClient.json(response).getString("job_id"));
+        }
+        Thread.sleep(250);
+      } catch (AssertionError | RuntimeException down) {
+        // that node is restarting; the next one takes the submission
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}
