@@ -3,6 +3,9 @@ package io.docparser.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.docparser.jobs.StoreMaps;
 import io.docparser.support.ApiClient;
 import io.docparser.support.TestDocuments;
 import io.docparser.support.TestNode;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -58,6 +62,20 @@ class DocumentFormatsTest {
           api = new ApiClient(config.httpPort());
           context.completeNow();
         }));
+  }
+
+  /** After every job of this class has ended, nothing of their documents or passwords is left in the cluster. */
+  @AfterAll
+  static void nothingOutlivesItsJob() throws Exception {
+    HazelcastInstance member = Hazelcast.getAllHazelcastInstances().stream()
+        .filter(instance -> instance.getConfig().getClusterName().equals("docparser-standalone"))
+        .findFirst().orElseThrow();
+    for (int i = 0; i < 20 && member.getMap(StoreMaps.DOCUMENTS).size() + member.getMap(StoreMaps.PASSWORDS).size() > 0;
+        i++) {
+      Thread.sleep(100);
+    }
+    assertEquals(0, member.getMap(StoreMaps.DOCUMENTS).size(), "document chunks outlived their jobs");
+    assertEquals(0, member.getMap(StoreMaps.PASSWORDS).size(), "passwords outlived their parse");
   }
 
   /** Uploads are deleted as their request ends, asynchronously: a moment after the answer, none is left. */
