@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param sha256         SHA-256 of the bytes the parser read, once a parser has read them
  * @param chunks         how many chunks of the document are in the document map
  * @param leaseExpiresAt when a processing job's claim runs out, so that another node may take it back
+ * @param notBefore      when a job that went back to the queue may be claimed again (a backoff between attempts)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Job(
@@ -31,29 +32,35 @@ public record Job(
     String sha256,
     String outputFormat,
     int chunks,
-    Instant leaseExpiresAt) {
+    Instant leaseExpiresAt,
+    Instant notBefore) {
 
   /** A new queued job for a document of {@code sizeBytes} stored in {@code chunks} chunks. */
   public static Job queued(String filename, String contentType, long sizeBytes, String outputFormat, int chunks,
       Instant now) {
     return new Job(UUID.randomUUID().toString(), JobStatus.QUEUED, null, null, now, null, null, 0, null, filename,
-        contentType, sizeBytes, null, outputFormat, chunks, null);
+        contentType, sizeBytes, null, outputFormat, chunks, null, null);
   }
 
   Job claimedBy(String nodeId, Instant now, Instant leaseExpiry) {
     return new Job(jobId, JobStatus.PROCESSING, null, null, createdAt, now, null, attempts + 1, nodeId, filename,
-        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry);
+        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry, null);
   }
 
   Job leasedUntil(Instant leaseExpiry) {
     return new Job(jobId, status, error, errorCode, createdAt, startedAt, finishedAt, attempts, node, filename,
-        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry);
+        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry, null);
   }
 
-  /** Back to the queue after its node was lost; the next claim counts another attempt. */
-  Job requeued() {
+  /** Back to the queue for another attempt, claimable from {@code notBefore}; the next claim counts it. */
+  Job requeued(Instant notBefore) {
     return new Job(jobId, JobStatus.QUEUED, null, null, createdAt, null, null, attempts, null, filename,
-        contentType, sizeBytes, null, outputFormat, chunks, null);
+        contentType, sizeBytes, null, outputFormat, chunks, null, notBefore);
+  }
+
+  /** Whether a queued job may be claimed at {@code now}. */
+  boolean isDue(Instant now) {
+    return notBefore == null || !now.isBefore(notBefore);
   }
 
   /** Whether this record is still running {@code attempt}. */
@@ -63,12 +70,12 @@ public record Job(
 
   Job cancelled(Instant now) {
     return new Job(jobId, JobStatus.CANCELLED, "the job was cancelled by a client", ErrorCode.CANCELLED, createdAt,
-        startedAt, now, attempts, node, filename, contentType, sizeBytes, sha256, outputFormat, chunks, null);
+        startedAt, now, attempts, node, filename, contentType, sizeBytes, sha256, outputFormat, chunks, null, null);
   }
 
   Job finished(JobOutcome outcome, Instant now) {
     return new Job(jobId, outcome.status(), outcome.message(), outcome.code(), createdAt, startedAt, now, attempts,
         node, filename, outcome.detectedType() == null ? contentType : outcome.detectedType(), sizeBytes,
-        outcome.sha256(), outputFormat, chunks, null);
+        outcome.sha256(), outputFormat, chunks, null, null);
   }
 }

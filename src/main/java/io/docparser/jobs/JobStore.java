@@ -71,7 +71,8 @@ public final class JobStore {
 
   /** Puts a running attempt's job back in the queue for another try; empty when it is no longer that attempt. */
   public Future<Optional<Job>> retry(Job attempt) {
-    return apply(attempt.jobId(), new JobTransition.Retry(Attempt.of(attempt)));
+    Instant notBefore = clock.instant().plus(Backoff.after(attempt.attempts()));
+    return apply(attempt.jobId(), new JobTransition.Retry(Attempt.of(attempt), notBefore));
   }
 
   /** Extends the lease of a running attempt; empty when the job is no longer that attempt. */
@@ -163,12 +164,15 @@ public final class JobStore {
     return calls.async(jobs.submitToKey(jobId, transition)).map(json -> Optional.ofNullable(json).map(JobJson::read));
   }
 
+  /** The oldest queued jobs that are due (not waiting out a backoff), oldest first. */
   private Future<List<String>> oldestQueuedIds() {
+    Instant now = clock.instant();
     return calls.blocking(() -> jobs.project(
             Projections.<Map.Entry<String, HazelcastJsonValue>>multiAttribute(QueryConstants.KEY_ATTRIBUTE_NAME.value(),
-                StoreMaps.CREATED_ATTRIBUTE),
+                StoreMaps.CREATED_ATTRIBUTE, StoreMaps.NOT_BEFORE_ATTRIBUTE),
             Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, JobStatus.QUEUED.wireName()))
         .stream()
+        .filter(row -> row[2] == null || !now.isBefore(Instant.parse(String.valueOf(row[2]))))
         .sorted(Comparator.comparing(row -> Instant.parse(String.valueOf(row[1]))))
         .limit(CLAIM_CANDIDATES)
         .map(row -> String.valueOf(row[0]))

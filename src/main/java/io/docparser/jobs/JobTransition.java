@@ -64,7 +64,9 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
 
     @Override
     Job apply(Job current) {
-      return current.status() == JobStatus.QUEUED ? current.claimedBy(nodeId, now, leaseExpiry) : null;
+      return current.status() == JobStatus.QUEUED && current.isDue(now)
+          ? current.claimedBy(nodeId, now, leaseExpiry)
+          : null;
     }
 
   }
@@ -97,15 +99,17 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
   static final class Retry extends JobTransition {
     private static final long serialVersionUID = 1L;
     private final Attempt attempt;
+    private final Instant notBefore;
 
-    Retry(Attempt attempt) {
+    Retry(Attempt attempt, Instant notBefore) {
       super(0);
       this.attempt = attempt;
+      this.notBefore = notBefore;
     }
 
     @Override
     Job apply(Job current) {
-      return current.isRunning(attempt) ? current.requeued() : null;
+      return current.isRunning(attempt) ? current.requeued(notBefore) : null;
     }
   }
 
@@ -157,7 +161,7 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
       return current.attempts() >= maxAttempts
           ? current.finished(JobOutcome.failed(ErrorCode.WORKER_LOST, "the node parsing this document was lost "
               + current.attempts() + " times; the job is not retried again", null, null), now)
-          : current.requeued();
+          : current.requeued(now.plus(Backoff.after(current.attempts())));
     }
 
   }

@@ -19,6 +19,7 @@ public final class StoreMaps {
   static final String CREATED_ATTRIBUTE = "created_at";
   static final String NODE_ATTRIBUTE = "node";
   static final String SIZE_ATTRIBUTE = "size_bytes";
+  static final String NOT_BEFORE_ATTRIBUTE = "not_before";
 
   private StoreMaps() {
   }

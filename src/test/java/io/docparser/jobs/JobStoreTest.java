@@ -8,14 +8,13 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import io.docparser.api.ErrorCode;
 import io.docparser.cluster.HazelcastConfigs;
+import io.docparser.support.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -36,6 +35,7 @@ class JobStoreTest {
 
   private static HazelcastInstance hazelcast;
   private JobStore store;
+  private MutableClock clock;
 
   @BeforeAll
   static void startMember() {
@@ -50,7 +50,8 @@ class JobStoreTest {
   @BeforeEach
   void emptyStore(Vertx vertx) {
     hazelcast.getMap(StoreMaps.JOBS).clear();
-    store = new JobStore(vertx, hazelcast, Clock.tickMillis(ZoneOffset.UTC), TTL);
+    clock = new MutableClock(Instant.now());
+    store = new JobStore(vertx, hazelcast, clock, TTL);
   }
 
   @Test
@@ -141,6 +142,7 @@ class JobStoreTest {
     store.insert(job)
         .compose(inserted -> store.claim(job.jobId(), "node-a", LEASE))
         .compose(first -> store.reclaim("node-a", 3)
+            .compose(back -> afterBackoff(back))
             .compose(back -> store.claim(job.jobId(), "node-b", LEASE))
             .compose(second -> store.finish(first.orElseThrow(), JobOutcome.completed("text/plain", "old"))
                 .compose(late -> store.finish(second.orElseThrow(), JobOutcome.completed("text/plain", "new"))
@@ -164,6 +166,7 @@ class JobStoreTest {
     store.insert(job)
         .compose(inserted -> store.claim(job.jobId(), "node-a", expired))
         .compose(claimed -> store.reclaim(null, 2))
+        .compose(firstTakeBack -> afterBackoff(firstTakeBack))
         .compose(firstTakeBack -> store.claim(job.jobId(), "node-b", expired)
             .compose(claimed -> store.reclaim(null, 2))
             .map(secondTakeBack -> List.of(firstTakeBack, secondTakeBack)))
@@ -189,6 +192,31 @@ class JobStoreTest {
           assertEquals(List.of(), takenBack);
           context.completeNow();
         })));
+  }
+
+  @Test
+  @DisplayName("a job taken back is not claimed again before its backoff has passed")
+  void takenBackJobWaitsOutItsBackoff(VertxTestContext context) {
+    Job job = queued(T0);
+    store.insert(job)
+        .compose(inserted -> store.claim(job.jobId(), "node-a", LEASE))
+        .compose(claimed -> store.reclaim("node-a", 3))
+        .compose(back -> store.claim(job.jobId(), "node-b", LEASE))
+        .compose(tooSoon -> store.claimOldest("node-b", LEASE).map(oldest -> List.of(tooSoon, oldest)))
+        .compose(early -> afterBackoff(early))
+        .compose(early -> store.claimOldest("node-b", LEASE).map(late -> List.of(early.get(0), early.get(1), late)))
+        .onComplete(context.succeeding(claims -> context.verify(() -> {
+          assertTrue(claims.get(0).isEmpty(), "claimed during its backoff");
+          assertTrue(claims.get(1).isEmpty(), "offered as the oldest during its backoff");
+          assertEquals(job.jobId(), claims.get(2).orElseThrow().jobId());
+          context.completeNow();
+        })));
+  }
+
+  /** Moves the clock past any backoff; passes its value through. */
+  private <T> Future<T> afterBackoff(T value) {
+    clock.advance(Duration.ofMinutes(1));
+    return Future.succeededFuture(value);
   }
 
   private static Job queued(Instant createdAt) {

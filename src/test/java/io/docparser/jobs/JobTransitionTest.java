@@ -27,12 +27,12 @@ class JobTransitionTest {
         new JobTransition.Finish(attempt, JobOutcome.failed(ErrorCode.CORRUPT_DOCUMENT, "broken", "x/y", "abc"), NOW, 60),
         new JobTransition.Renew(attempt, NOW.plusSeconds(60)),
         new JobTransition.Reclaim("node-a", NOW, 3, 60),
-        new JobTransition.Retry(attempt),
+        new JobTransition.Retry(attempt, NOW.plusSeconds(2)),
         new JobTransition.Cancel(NOW, 60));
 
     for (JobTransition transition : transitions) {
       JobTransition copy = roundTrip(transition);
-      Job source = transition instanceof JobTransition.Claim ? claimed.requeued() : claimed;
+      Job source = transition instanceof JobTransition.Claim ? claimed.requeued(NOW) : claimed;
       assertEquals(transition.apply(source), copy.apply(source), transition.getClass().getSimpleName());
     }
   }
