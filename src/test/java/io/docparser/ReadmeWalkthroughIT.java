@@ -54,7 +54,9 @@ class ReadmeWalkthroughIT {
       assertTrue(output.contains("Content-Type: text/markdown"), output);
       assertTrue(output.contains("# Status"), output);
       assertTrue(output.contains("\"output\":[\"text\",\"markdown\",\"html\",\"json\"]"), output);
-      assertEquals(4, occurrences(output, "\"status\":\"queued\""), "every printed submission is accepted:\n" + output);
+      assertEquals(4, occurrences(output, "\"message\":\"Document accepted"),
+          "every printed submission is accepted:\n" + output);
+      assertTrue(output.contains("\"next_cursor\":"), output);
       assertEquals(2, occurrences(output, "\"error_code\""), "only the 404 and the 400 shown fail:\n" + output);
     }
   }
