@@ -62,7 +62,14 @@ final class RawUpload {
       }
     });
     request.exceptionHandler(done::tryFail);
-    request.endHandler(ended -> done.tryComplete(size[0]));
+    out.exceptionHandler(done::tryFail);
+    request.endHandler(ended -> out.flush().onComplete(flushed -> {
+      if (flushed.succeeded()) {
+        done.tryComplete(size[0]);
+      } else {
+        done.tryFail(flushed.cause());
+      }
+    }));
     request.resume();
     return done.future();
   }
