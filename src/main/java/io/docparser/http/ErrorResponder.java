@@ -72,8 +72,10 @@ public final class ErrorResponder implements Handler<RoutingContext> {
       case 400 -> new ServiceException(ErrorCode.INVALID_REQUEST, "the request is malformed");
       case 404 -> new ServiceException(ErrorCode.NOT_FOUND, "no such resource");
       case 405 -> new ServiceException(ErrorCode.METHOD_NOT_ALLOWED, "this path does not take that method");
-      case 413 -> new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than this service accepts");
-      case 415 -> new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "the request's Content-Type is not accepted here");
+      case 413 -> new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE,
+          "the request body is larger than this service accepts");
+      case 415 -> new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          "the request's Content-Type is not accepted here");
       default -> new ServiceException(ErrorCode.INTERNAL_ERROR, "the service failed to answer this request");
     };
   }

@@ -45,7 +45,8 @@ public final class DocumentStore {
     for (int i = 0; i < chunkCount(document.length); i++) {
       int from = i * CHUNK_BYTES;
       byte[] chunk = Arrays.copyOfRange(document, from, Math.min(document.length, from + CHUNK_BYTES));
-      writes.add(calls.async(chunks.setAsync(key(jobId, i), chunk)));
+      String key = key(jobId, i);
+      writes.add(calls.async(() -> chunks.setAsync(key, chunk)));
     }
     return Future.all(writes).mapEmpty();
   }
@@ -65,14 +66,14 @@ public final class DocumentStore {
 
   public Future<byte[]> read(Job job) {
     List<Future<byte[]>> reads = IntStream.range(0, job.chunks())
-        .mapToObj(i -> calls.async(chunks.getAsync(key(job.jobId(), i))))
+        .mapToObj(i -> calls.async(() -> chunks.getAsync(key(job.jobId(), i))))
         .toList();
     return Future.all(reads).map(all -> concatenate(job, reads));
   }
 
   public Future<Void> delete(Job job) {
     List<Future<byte[]>> removals = IntStream.range(0, job.chunks())
-        .mapToObj(i -> calls.async(chunks.removeAsync(key(job.jobId(), i))))
+        .mapToObj(i -> calls.async(() -> chunks.removeAsync(key(job.jobId(), i))))
         .toList();
     return Future.all(removals).mapEmpty();
   }

@@ -30,6 +30,6 @@ public final class IdempotencyKeys {
   }
 
   public Future<Void> release(String key) {
-    return calls.async(keys.removeAsync(key)).mapEmpty();
+    return calls.async(() -> keys.removeAsync(key)).mapEmpty();
   }
 }

@@ -42,11 +42,12 @@ public final class JobStore {
   }
 
   public Future<Job> insert(Job job) {
-    return calls.async(jobs.setAsync(job.jobId(), new HazelcastJsonValue(JobJson.write(job)))).map(job);
+    return calls.async(() -> jobs.setAsync(job.jobId(), new HazelcastJsonValue(JobJson.write(job)))).map(job);
   }
 
   public Future<Optional<Job>> find(String jobId) {
-    return calls.async(jobs.getAsync(jobId)).map(value -> Optional.ofNullable(value).map(v -> JobJson.read(v.getValue())));
+    return calls.async(() -> jobs.getAsync(jobId))
+        .map(value -> Optional.ofNullable(value).map(v -> JobJson.read(v.getValue())));
   }
 
   /** Claims a job for {@code nodeId} if it is still queued; empty when another slot got it first. */
@@ -101,7 +102,7 @@ public final class JobStore {
   }
 
   public Future<Void> delete(String jobId) {
-    return calls.async(jobs.removeAsync(jobId)).mapEmpty();
+    return calls.async(() -> jobs.removeAsync(jobId)).mapEmpty();
   }
 
   /**
@@ -161,7 +162,8 @@ public final class JobStore {
   }
 
   private Future<Optional<Job>> apply(String jobId, JobTransition transition) {
-    return calls.async(jobs.submitToKey(jobId, transition)).map(json -> Optional.ofNullable(json).map(JobJson::read));
+    return calls.async(() -> jobs.submitToKey(jobId, transition))
+        .map(json -> Optional.ofNullable(json).map(JobJson::read));
   }
 
   /** The oldest queued jobs that are due (not waiting out a backoff), oldest first. */

@@ -55,7 +55,8 @@ public final class LeaseVerticle extends VerticleBase {
   private void renewRunning() {
     for (Job attempt : leases.running()) {
       stores.jobs().renew(attempt, Leases.LEASE)
-          .onFailure(failure -> LOG.warn("the lease of job {} was not renewed: {}", attempt.jobId(), failure.toString()));
+          .onFailure(failure -> LOG.warn("the lease of job {} was not renewed: {}", attempt.jobId(),
+              failure.toString()));
     }
   }
 

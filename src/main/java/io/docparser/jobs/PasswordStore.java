@@ -21,14 +21,14 @@ public final class PasswordStore {
   }
 
   public Future<Void> keep(String jobId, String password) {
-    return password == null ? Future.succeededFuture() : calls.async(passwords.setAsync(jobId, password));
+    return password == null ? Future.succeededFuture() : calls.async(() -> passwords.setAsync(jobId, password));
   }
 
   public Future<Optional<String>> find(String jobId) {
-    return calls.async(passwords.getAsync(jobId)).map(Optional::ofNullable);
+    return calls.async(() -> passwords.getAsync(jobId)).map(Optional::ofNullable);
   }
 
   public Future<Void> forget(String jobId) {
-    return calls.async(passwords.removeAsync(jobId)).mapEmpty();
+    return calls.async(() -> passwords.removeAsync(jobId)).mapEmpty();
   }
 }

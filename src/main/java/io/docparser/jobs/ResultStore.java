@@ -26,15 +26,15 @@ public final class ResultStore {
   }
 
   public Future<Void> write(String jobId, JobResult result) {
-    return calls.async(results.setAsync(jobId, toJson(result), ttl.toSeconds(), TimeUnit.SECONDS));
+    return calls.async(() -> results.setAsync(jobId, toJson(result), ttl.toSeconds(), TimeUnit.SECONDS));
   }
 
   public Future<Optional<JobResult>> read(String jobId) {
-    return calls.async(results.getAsync(jobId)).map(json -> Optional.ofNullable(json).map(ResultStore::fromJson));
+    return calls.async(() -> results.getAsync(jobId)).map(json -> Optional.ofNullable(json).map(ResultStore::fromJson));
   }
 
   public Future<Void> delete(String jobId) {
-    return calls.async(results.removeAsync(jobId)).mapEmpty();
+    return calls.async(() -> results.removeAsync(jobId)).mapEmpty();
   }
 
   private static String toJson(JobResult result) {

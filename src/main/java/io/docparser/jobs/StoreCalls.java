@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Runs calls to the cluster's maps without blocking an event loop: asynchronous Hazelcast calls come back on the
@@ -23,8 +24,18 @@ final class StoreCalls {
     this.vertx = vertx;
   }
 
-  <T> Future<T> async(CompletionStage<T> stage) {
+  /**
+   * @param call starts an asynchronous Hazelcast call; it is a supplier because Hazelcast throws at once, rather
+   *             than failing the stage, when its member is no longer running
+   */
+  <T> Future<T> async(Supplier<CompletionStage<T>> call) {
     Context context = vertx.getOrCreateContext();
+    CompletionStage<T> stage;
+    try {
+      stage = call.get();
+    } catch (RuntimeException e) {
+      return unavailable(e);
+    }
     return Future.fromCompletionStage(stage, context).recover(StoreCalls::unavailable);
   }
 

@@ -1,10 +1,10 @@
 package io.docparser.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
 import io.docparser.support.ServiceProcess;
+import io.docparser.support.TestCluster;
 import io.docparser.support.TikaReference;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -32,27 +32,23 @@ class ClusterIT {
   @TempDir
   static Path workDir;
 
-  private final List<ServiceProcess> nodes = new ArrayList<>();
+  private TestCluster cluster;
   private ServiceProcess apiOnly;
   private ServiceProcess apiWorker;
   private ServiceProcess workerOnly;
 
   @BeforeAll
   void startCluster() {
-    apiOnly = start("api-only", "api", "1");
-    apiWorker = start("api-worker", "api,worker", "1");
-    workerOnly = start("worker-only", "worker", "1");
-    for (ServiceProcess node : nodes) {
-      node.awaitReady();
-    }
-    for (ServiceProcess node : nodes) {
-      node.awaitLog("Members {size:3");
-    }
+    cluster = new TestCluster(workDir);
+    apiOnly = cluster.start("api-only", "api", 1);
+    apiWorker = cluster.start("api-worker", "api,worker", 1);
+    workerOnly = cluster.start("worker-only", "worker", 1);
+    cluster.awaitFormed();
   }
 
   @AfterAll
   void stopCluster() {
-    nodes.forEach(ServiceProcess::close);
+    cluster.close();
   }
 
   @Test
@@ -77,7 +73,7 @@ class ClusterIT {
     String lastText = apiWorker.api().get("/result/" + jobIds.get(JOBS - 1)).body();
     assertEquals(TikaReference.normalise(TikaReference.text(documents.get(JOBS - 1).getBytes(StandardCharsets.UTF_8))),
         TikaReference.normalise(new JsonObject(lastText).getString("result")));
-    assertNoBlockedEventLoops();
+    assertEquals(List.of(), cluster.blockedEventLoops());
   }
 
   @Test
@@ -103,20 +99,6 @@ class ClusterIT {
     HttpResponse<String> submit = workerOnly.api().submitText("nowhere to go");
     assertEquals(404, submit.statusCode());
     assertEquals("NOT_FOUND", ApiClient.json(submit).getString("error_code"));
-  }
-
-  private ServiceProcess start(String nodeId, String roles, String workers) {
-    ServiceProcess node = ServiceProcess.start(nodeId,
-        Map.of("DOCPARSER_NODE_ID", nodeId, "DOCPARSER_ROLES", roles, "DOCPARSER_WORKERS", workers),
-        workDir, "-cluster");
-    nodes.add(node);
-    return node;
-  }
-
-  private void assertNoBlockedEventLoops() {
-    for (ServiceProcess node : nodes) {
-      assertTrue(node.blockedEventLoops().isEmpty(), node.blockedEventLoops().toString());
-    }
   }
 
   private static String document(int index) {

@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
 import io.docparser.support.ServiceProcess;
+import io.docparser.support.TestCluster;
 import io.docparser.support.TestDocuments;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,24 +23,28 @@ class GracefulStopIT {
 
   @TempDir
   Path workDir;
-  private final List<ServiceProcess> nodes = new ArrayList<>();
+  private TestCluster cluster;
+
+  @BeforeEach
+  void createCluster() {
+    cluster = new TestCluster(workDir);
+  }
 
   @AfterEach
   void stopNodes() {
-    nodes.forEach(ServiceProcess::close);
+    cluster.close();
   }
 
   @Test
   @DisplayName("finishes the parse it is running, takes no new job, leaves the cluster and exits")
   void stoppingWorkerFinishesItsJob() throws Exception {
-    ServiceProcess api = start("api", "api");
-    ServiceProcess worker = start("worker", "worker");
-    nodes.forEach(ServiceProcess::awaitReady);
-    nodes.forEach(node -> node.awaitLog("Members {size:2"));
+    ServiceProcess api = cluster.start("api", "api", 1);
+    ServiceProcess worker = cluster.start("worker", "worker", 1);
+    cluster.awaitFormed();
     byte[] slow = TestDocuments.pdf(IntStream.range(0, 12_000).mapToObj(i -> "page " + i + " to parse").toList());
 
     String running = ApiClient.acceptedId(api.api().submitRaw(slow, "?filename=slow.pdf", Map.of()));
-    awaitProcessing(api.api(), running);
+    api.api().awaitStatus(running, "processing");
     String waiting = ApiClient.acceptedId(api.api().submitRaw(slow, "?filename=slow.pdf", Map.of()));
     long stopped = System.nanoTime();
     worker.terminate();
@@ -52,23 +57,6 @@ class GracefulStopIT {
     JsonObject left = ApiClient.json(api.api().get("/status/" + waiting));
     assertEquals("queued", left.getString("status"), "the stopping node took a new job: " + left.encode());
     assertTrue(stopMs < 60_000, "stopping took " + stopMs + " ms");
-    assertTrue(api.blockedEventLoops().isEmpty() && worker.blockedEventLoops().isEmpty());
-  }
-
-  private ServiceProcess start(String nodeId, String roles) {
-    ServiceProcess node = ServiceProcess.start(nodeId,
-        Map.of("DOCPARSER_NODE_ID", nodeId, "DOCPARSER_ROLES", roles, "DOCPARSER_WORKERS", "1"), workDir, "-cluster");
-    nodes.add(node);
-    return node;
-  }
-
-  private static void awaitProcessing(ApiClient api, String jobId) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      if ("processing".equals(ApiClient.json(api.get("/status/" + jobId)).getString("status"))) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("job " + jobId + " was never taken");
+    assertEquals(List.of(), cluster.blockedEventLoops());
   }
 }

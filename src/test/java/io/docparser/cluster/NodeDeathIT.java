@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
 import io.docparser.support.ServiceProcess;
+import io.docparser.support.TestCluster;
 import io.docparser.support.TestDocuments;
 import io.docparser.support.TikaReference;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,21 +28,25 @@ class NodeDeathIT {
 
   @TempDir
   Path workDir;
-  private final List<ServiceProcess> nodes = new ArrayList<>();
+  private TestCluster cluster;
+
+  @BeforeEach
+  void createCluster() {
+    cluster = new TestCluster(workDir);
+  }
 
   @AfterEach
   void stopNodes() {
-    nodes.forEach(ServiceProcess::close);
+    cluster.close();
   }
 
   @Test
   @DisplayName("every job completes once, with Tika's text, and the killed node's jobs are tried again elsewhere")
   void killedWorkersJobsComplete() throws Exception {
-    ServiceProcess api = start("api", "api");
-    ServiceProcess doomed = start("worker-doomed", "worker");
-    ServiceProcess survivor = start("worker-survivor", "worker");
-    nodes.forEach(ServiceProcess::awaitReady);
-    nodes.forEach(node -> node.awaitLog("Members {size:3"));
+    ServiceProcess api = cluster.start("api", "api", 1);
+    ServiceProcess doomed = cluster.start("worker-doomed", "worker", 1);
+    ServiceProcess survivor = cluster.start("worker-survivor", "worker", 1);
+    cluster.awaitFormed();
 
     List<byte[]> documents = new ArrayList<>();
     List<String> jobIds = new ArrayList<>();
@@ -66,13 +72,6 @@ class NodeDeathIT {
     }
     assertTrue(retried >= 1, "no job was tried a second time");
     assertTrue(api.blockedEventLoops().isEmpty() && survivor.blockedEventLoops().isEmpty());
-  }
-
-  private ServiceProcess start(String nodeId, String roles) {
-    ServiceProcess node = ServiceProcess.start(nodeId,
-        Map.of("DOCPARSER_NODE_ID", nodeId, "DOCPARSER_ROLES", roles, "DOCPARSER_WORKERS", "1"), workDir, "-cluster");
-    nodes.add(node);
-    return node;
   }
 
   /** Waits until the doomed node is in the middle of a parse, so that killing it loses work in flight. */

@@ -5,17 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
 import io.docparser.support.ServiceProcess;
+import io.docparser.support.TestCluster;
 import io.docparser.support.TestDocuments;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,23 +28,25 @@ class RollingRestartIT {
 
   @TempDir
   Path workDir;
-  private final List<ServiceProcess> nodes = new CopyOnWriteArrayList<>();
+  private TestCluster cluster;
+
+  @BeforeEach
+  void createCluster() {
+    cluster = new TestCluster(workDir);
+  }
 
   @AfterEach
   void stopNodes() {
-    nodes.forEach(ServiceProcess::close);
+    cluster.close();
   }
 
   @Test
   @DisplayName("loses no job and leaves none stuck: every accepted job completes")
   void rollingRestartLosesNothing() throws Exception {
     for (int i = 0; i < NODES; i++) {
-      String id = "node-" + i;
-      nodes.add(ServiceProcess.start(id, Map.of("DOCPARSER_NODE_ID", id, "DOCPARSER_WORKERS", "1"), workDir,
-          "-cluster"));
+      cluster.start("node-" + i, "api,worker", 1);
     }
-    nodes.forEach(ServiceProcess::awaitReady);
-    nodes.forEach(node -> node.awaitLog("Members {size:" + NODES));
+    cluster.awaitFormed();
     byte[] document = TestDocuments.pdf(IntStream.range(0, 1_500).mapToObj(i -> "page " + i).toList());
 
     List<String> accepted = new CopyOnWriteArrayList<>();
@@ -52,18 +55,14 @@ class RollingRestartIT {
     client.start();
     for (int i = 0; i < NODES; i++) {
       Thread.sleep(2_000);
-      ServiceProcess old = nodes.get(i);
-      assertTrue(old.terminate() >= 0);
-      ServiceProcess again = old.restart().awaitReady();
-      nodes.set(i, again);
-      again.awaitLog("Members {size:" + NODES);
+      cluster.restart(i);
     }
     Thread.sleep(2_000);
     submitting.set(false);
     client.join();
 
     assertTrue(accepted.size() >= 10, "only " + accepted.size() + " jobs were accepted during the restarts");
-    ApiClient api = nodes.get(0).api();
+    ApiClient api = cluster.node(0).api();
     for (String jobId : accepted) {
       JsonObject status = api.awaitTerminal(jobId);
       assertEquals("completed", status.getString("status"), status.encode());
@@ -74,7 +73,7 @@ class RollingRestartIT {
   private void submitWhile(AtomicBoolean submitting, byte[] document, List<String> accepted) {
     int next = 0;
     while (submitting.get()) {
-      ServiceProcess node = nodes.get(next++ % NODES);
+      ServiceProcess node = cluster.node(next++ % NODES);
       try {
         HttpResponse<String> response = node.api().submitRaw(document, "?filename=flow.pdf", Map.of());
         if (response.statusCode() == 202) {

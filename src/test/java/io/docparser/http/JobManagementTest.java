@@ -62,7 +62,7 @@ class JobManagementTest {
   @DisplayName("a running job is cancelled, and the result its parse produces afterwards is discarded")
   void runningJobIsCancelled() throws Exception {
     String running = ApiClient.acceptedId(api.submitRaw(slow, "?filename=slow.pdf", Map.of()));
-    awaitStatus(running, "processing");
+    api.awaitStatus(running, "processing");
 
     assertEquals("cancelled", ApiClient.json(delete(running)).getString("status"));
 
@@ -143,13 +143,4 @@ class JobManagementTest {
         .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("document_data", "idempotent").encode())));
   }
 
-  private static void awaitStatus(String jobId, String wanted) throws Exception {
-    for (int i = 0; i < 200; i++) {
-      if (wanted.equals(ApiClient.json(api.get("/status/" + jobId)).getString("status"))) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("job " + jobId + " never reached " + wanted);
-  }
 }

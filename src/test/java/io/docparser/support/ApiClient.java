@@ -135,6 +135,24 @@ public final class ApiClient {
     throw new AssertionError("job " + jobId + " did not finish within " + JOB_DEADLINE);
   }
 
+  /** Waits until the job's status is {@code wanted} (such as "processing"), polling every 50 ms for 30 s. */
+  public JsonObject awaitStatus(String jobId, String wanted) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonObject status = json(get("/status/" + jobId));
+      if (wanted.equals(status.getString("status"))) {
+        return status;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("job " + jobId + " never reached " + wanted);
+  }
+
   public static JsonObject json(HttpResponse<String> response) {
     return new JsonObject(response.body());
   }

@@ -1,0 +1,59 @@
+package io.docparser.support;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** JVMs started from the jar with {@code -cluster}, forming one cluster on loopback; closing stops them all. */
+public final class TestCluster implements AutoCloseable {
+
+  private final Path workDir;
+  private final List<ServiceProcess> nodes = new CopyOnWriteArrayList<>();
+
+  public TestCluster(Path workDir) {
+    this.workDir = workDir;
+  }
+
+  /** Starts a node; {@link #awaitFormed()} waits for it. */
+  public ServiceProcess start(String nodeId, String roles, int workers) {
+    ServiceProcess node = ServiceProcess.start(nodeId, Map.of("DOCPARSER_NODE_ID", nodeId, "DOCPARSER_ROLES", roles,
+        "DOCPARSER_WORKERS", String.valueOf(workers)), workDir, "-cluster");
+    nodes.add(node);
+    return node;
+  }
+
+  /** Waits until every node is ready and sees all the others as members. */
+  public void awaitFormed() {
+    nodes.forEach(ServiceProcess::awaitReady);
+    nodes.forEach(node -> node.awaitLog("Members {size:" + nodes.size()));
+  }
+
+  /** Stops node {@code index} with SIGTERM, starts it again and waits until it has rejoined. */
+  public ServiceProcess restart(int index) {
+    ServiceProcess stopped = nodes.get(index);
+    stopped.terminate();
+    ServiceProcess again = stopped.restart();
+    nodes.set(index, again);
+    again.awaitReady().awaitLog("Members {size:" + nodes.size());
+    return again;
+  }
+
+  public ServiceProcess node(int index) {
+    return nodes.get(index);
+  }
+
+  public int size() {
+    return nodes.size();
+  }
+
+  /** Vert.x's blocked event-loop warnings, from every node's log. */
+  public List<String> blockedEventLoops() {
+    return nodes.stream().flatMap(node -> node.blockedEventLoops().stream()).toList();
+  }
+
+  @Override
+  public void close() {
+    nodes.forEach(ServiceProcess::close);
+  }
+}
