@@ -2,6 +2,7 @@ package io.docparser;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.docparser.cluster.HazelcastSource;
+import io.docparser.config.Isolation;
 import io.docparser.config.Role;
 import io.docparser.config.ServiceConfig;
 import io.docparser.http.ApiRouter;
@@ -13,7 +14,10 @@ import io.docparser.jobs.JobService;
 import io.docparser.jobs.LeaseVerticle;
 import io.docparser.jobs.Leases;
 import io.docparser.jobs.ParserWorkerVerticle;
+import io.docparser.jobs.RunningParses;
 import io.docparser.jobs.Stores;
+import io.docparser.parsing.DocumentParser;
+import io.docparser.parsing.ParserProcesses;
 import io.docparser.parsing.TikaExtractor;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -46,6 +50,8 @@ public final class MainVerticle extends VerticleBase {
   private final Draining draining;
   private final AtomicBoolean slotsUp = new AtomicBoolean();
   private final Leases leases = new Leases();
+  private final RunningParses running = new RunningParses();
+  private ParserProcesses parserProcesses;
 
   /** @param draining set when the node is asked to stop */
   public MainVerticle(ServiceConfig config, HazelcastSource hazelcast, Draining draining) {
@@ -60,7 +66,7 @@ public final class MainVerticle extends VerticleBase {
         .compose(started -> {
           Stores stores = started.resultAt(0);
           TikaExtractor parsers = started.resultAt(1);
-          return vertx.deployVerticle(new LeaseVerticle(stores, leases, config.maxAttempts()))
+          return vertx.deployVerticle(new LeaseVerticle(stores, leases, running, config.maxAttempts()))
               .compose(keeping -> deployWorkers(stores, parsers))
               .compose(slots -> deployHttp(stores, parsers));
         });
@@ -70,14 +76,32 @@ public final class MainVerticle extends VerticleBase {
     return vertx.executeBlocking(() -> Stores.open(vertx, store, CLOCK, Duration.ofSeconds(config.resultTtlSeconds())));
   }
 
-  /** Tika finds its parsers through the class path, which takes seconds: never on an event loop. */
+  /**
+   * Tika finds its parsers through the class path, which takes seconds: never on an event loop. This JVM loads them
+   * with either isolation: they answer which formats the service reads.
+   */
   private Future<TikaExtractor> loadParsers() {
-    return vertx.executeBlocking(() -> new TikaExtractor(config.maxTextChars()));
+    return vertx.executeBlocking(() -> {
+      if (config.isolation() == Isolation.PROCESS && config.hasRole(Role.WORKER)) {
+        parserProcesses = ParserProcesses.prepare(config.childJvms(), config.parseTimeoutMs(), config.maxTextChars());
+      }
+      return new TikaExtractor(config.maxTextChars());
+    });
   }
 
+  /** The parser of one slot: a child process of its own, or the JVM's shared Tika. */
+  private DocumentParser slotParser(TikaExtractor inProcess) {
+    return parserProcesses == null ? inProcess : parserProcesses.newSlot();
+  }
+
+  /** The slots (undeployed first, as this verticle's children) have closed their children; their files go. */
   @Override
   public Future<?> stop() {
-    return hazelcast.stop(vertx);
+    Future<?> removed = parserProcesses == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+      parserProcesses.close();
+      return null;
+    });
+    return removed.eventually(() -> hazelcast.stop(vertx));
   }
 
   private Future<?> deployWorkers(Stores stores, TikaExtractor parsers) {
@@ -85,7 +109,6 @@ public final class MainVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     Duration slotTime = Duration.ofMillis(config.parseTimeoutMs()).plus(PARSE_OVERHEAD);
-    JobProcessor processor = new JobProcessor(stores, parsers);
     DeploymentOptions slots = new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)
         .setInstances(config.workers())
@@ -93,9 +116,8 @@ public final class MainVerticle extends VerticleBase {
         .setWorkerPoolSize(config.workers())
         .setMaxWorkerExecuteTime(slotTime.toMillis())
         .setMaxWorkerExecuteTimeUnit(TimeUnit.MILLISECONDS);
-    return vertx.deployVerticle(() -> new ParserWorkerVerticle(stores.jobs(), processor, leases, draining,
-        config.nodeId()),
-            slots)
+    return vertx.deployVerticle(() -> new ParserWorkerVerticle(stores.jobs(),
+            new JobProcessor(stores, slotParser(parsers)), leases, running, draining, config.nodeId()), slots)
         .onSuccess(deployed -> slotsUp.set(true));
   }
 

@@ -10,6 +10,12 @@ public final class Addresses {
    */
   public static final String JOB_QUEUED = "docparser.jobs.queued";
 
+  /**
+   * Published (to every node) when a running job has been cancelled. The body is the job id; the node that parses
+   * it stops the parse.
+   */
+  public static final String JOB_CANCELLED = "docparser.jobs.cancelled";
+
   private Addresses() {
   }
 }

@@ -17,6 +17,9 @@ final class ConfigValidator {
 
   private static final long MIN_PARSE_TIMEOUT_MS = 100;
   private static final int MAX_WORKERS = 1024;
+  /** Below this a child JVM cannot even load Tika's parsers. */
+  private static final long MIN_PARSER_HEAP_MB = 64;
+  private static final long MAX_PARSER_HEAP_MB = 1024 * 1024;
   private static final int MAX_ATTEMPTS = 100;
   /** Documents are held whole in memory while they are parsed, in byte arrays. */
   private static final long MAX_UPLOAD_BYTES = Integer.MAX_VALUE - 8;
@@ -43,6 +46,8 @@ final class ConfigValidator {
         workers(),
         isolation(),
         number(ConfigKey.PARSE_TIMEOUT_MS, MIN_PARSE_TIMEOUT_MS, Long.MAX_VALUE),
+        new ChildJvmSettings((int) number(ConfigKey.PARSER_HEAP_MB, MIN_PARSER_HEAP_MB, MAX_PARSER_HEAP_MB),
+            (int) number(ConfigKey.PARSER_MAX_DOCS, 1, Integer.MAX_VALUE), raw(ConfigKey.PARSER_CLASSPATH)),
         (int) number(ConfigKey.MAX_ATTEMPTS, 1, MAX_ATTEMPTS),
         number(ConfigKey.MAX_UPLOAD_BYTES, 1, MAX_UPLOAD_BYTES),
         (int) number(ConfigKey.MAX_TEXT_CHARS, 1, Integer.MAX_VALUE),
@@ -126,7 +131,7 @@ final class ConfigValidator {
     try {
       return Isolation.valueOf(raw(ConfigKey.ISOLATION).toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw invalid(ConfigKey.ISOLATION, "must be 'none' (parsing in child processes is not in this build)");
+      throw invalid(ConfigKey.ISOLATION, "must be 'process' (child JVMs) or 'none' (in this JVM)");
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param workers          parser slots on this node (parses that run at the same time)
  * @param isolation        where documents are parsed
  * @param parseTimeoutMs   time limit of one parse
+ * @param childJvms        how the child JVMs run, with isolation {@code process}
  * @param maxAttempts      how many times a job is tried when the node parsing it is lost
  * @param maxUploadBytes   largest document accepted, in decoded bytes
  * @param maxTextChars     content one document may produce before it is cut and marked truncated
@@ -32,6 +33,7 @@ public record ServiceConfig(
     int workers,
     Isolation isolation,
     long parseTimeoutMs,
+    ChildJvmSettings childJvms,
     int maxAttempts,
     long maxUploadBytes,
     int maxTextChars,

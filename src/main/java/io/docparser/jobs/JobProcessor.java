@@ -49,9 +49,20 @@ public final class JobProcessor {
             : Future.succeededFuture());
   }
 
+  /** Stops the job's parse if this processor is running it (see {@link DocumentParser#stop}). */
+  void stop(String jobId) {
+    parser.stop(jobId);
+  }
+
+  /** Releases the parser (its child process). */
+  public void close() {
+    parser.close();
+  }
+
   private Parsed parse(Job job, byte[] document, Optional<String> password) {
     OutputFormat format = OutputFormat.fromWireName(job.outputFormat()).orElse(OutputFormat.TEXT);
-    ParseOutcome outcome = parser.parse(new ParseRequest(document, job.filename(), format, password.orElse(null)));
+    ParseOutcome outcome = parser.parse(
+        new ParseRequest(job.jobId(), document, job.filename(), format, password.orElse(null)));
     return new Parsed(outcome, sha256(document));
   }
 

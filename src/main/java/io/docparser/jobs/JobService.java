@@ -86,8 +86,9 @@ public final class JobService {
   }
 
   /**
-   * Cancels a queued or running job (its document and password go at once; a running parse's late result is
-   * discarded), or deletes a finished one with its result.
+   * Cancels a queued or running job (its document and password go at once; a running parse is stopped on the node
+   * that runs it, or with isolation {@code none} its late result is discarded), or deletes a finished one with its
+   * result.
    *
    * @return the job as it was cancelled, or as it was before it was deleted; empty when there is no such job
    */
@@ -99,9 +100,13 @@ public final class JobService {
       if (found.get().status().isTerminal()) {
         return deleteFinished(found.get()).map(found);
       }
-      return jobs.cancel(jobId).compose(cancelled -> cancelled.isPresent()
-          ? stores.forgetDocument(cancelled.get()).map(cancelled)
-          : cancelOrDelete(jobId));
+      return jobs.cancel(jobId).compose(cancelled -> {
+        if (cancelled.isEmpty()) {
+          return cancelOrDelete(jobId);
+        }
+        eventBus.publish(Addresses.JOB_CANCELLED, jobId);
+        return stores.forgetDocument(cancelled.get()).map(cancelled);
+      });
     });
   }
 

@@ -7,6 +7,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.docparser.api.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the leases of this node's running attempts, and takes jobs back from nodes that are gone: at once when a
  * member leaves the cluster, and by lease expiry otherwise (a node that froze, or whose departure was missed).
- * Every node runs it; the transitions are atomic, so two nodes taking the same job back do no harm.
+ * Every node runs it; the transitions are atomic, so two nodes taking the same job back do no harm. It also stops
+ * the parse of a running job that is no longer this node's: cancelled (announced on the event bus, or found when
+ * its lease cannot be renewed) or taken back.
  */
 public final class LeaseVerticle extends VerticleBase {
 
@@ -27,12 +30,14 @@ public final class LeaseVerticle extends VerticleBase {
 
   private final Stores stores;
   private final Leases leases;
+  private final RunningParses running;
   private final int maxAttempts;
   private UUID membershipListener;
 
-  public LeaseVerticle(Stores stores, Leases leases, int maxAttempts) {
+  public LeaseVerticle(Stores stores, Leases leases, RunningParses running, int maxAttempts) {
     this.stores = stores;
     this.leases = leases;
+    this.running = running;
     this.maxAttempts = maxAttempts;
   }
 
@@ -40,7 +45,11 @@ public final class LeaseVerticle extends VerticleBase {
   public Future<?> start() {
     vertx.setPeriodic(RENEW_EVERY_MS, timer -> renewRunning());
     vertx.setPeriodic(REAP_EVERY_MS, timer -> takeBack(null));
-    return vertx.executeBlocking(() -> stores.member().getCluster().addMembershipListener(new Departures()))
+    MessageConsumer<String> cancellations = vertx.eventBus().consumer(Addresses.JOB_CANCELLED,
+        message -> stopParse(message.body()));
+    return cancellations.completion()
+        .compose(registered -> vertx.executeBlocking(
+            () -> stores.member().getCluster().addMembershipListener(new Departures())))
         .onSuccess(id -> membershipListener = id);
   }
 
@@ -55,9 +64,24 @@ public final class LeaseVerticle extends VerticleBase {
   private void renewRunning() {
     for (Job attempt : leases.running()) {
       stores.jobs().renew(attempt, Leases.LEASE)
+          .onSuccess(renewed -> {
+            if (renewed.isEmpty()) {
+              LOG.warn("job {} is no longer this node's to run (cancelled or taken back); its parse is stopped",
+                  attempt.jobId());
+              stopParse(attempt.jobId());
+            }
+          })
           .onFailure(failure -> LOG.warn("the lease of job {} was not renewed: {}", attempt.jobId(),
               failure.toString()));
     }
+  }
+
+  /** Killing a parser process waits for it to end: off the event loop. */
+  private void stopParse(String jobId) {
+    vertx.executeBlocking(() -> {
+      running.stop(jobId);
+      return null;
+    }, false);
   }
 
   /** @param lostNode the node that left, or null for every attempt whose lease ran out */

@@ -40,17 +40,19 @@ public final class ParserWorkerVerticle extends VerticleBase {
   private final JobStore jobs;
   private final JobProcessor processor;
   private final Leases leases;
+  private final RunningParses running;
   private final Draining draining;
   private final String nodeId;
   private boolean busy;
   private boolean stopping;
   private Future<Boolean> current = Future.succeededFuture(false);
 
-  public ParserWorkerVerticle(JobStore jobs, JobProcessor processor, Leases leases, Draining draining,
-      String nodeId) {
+  public ParserWorkerVerticle(JobStore jobs, JobProcessor processor, Leases leases, RunningParses running,
+      Draining draining, String nodeId) {
     this.jobs = jobs;
     this.processor = processor;
     this.leases = leases;
+    this.running = running;
     this.draining = draining;
     this.nodeId = nodeId;
   }
@@ -68,11 +70,14 @@ public final class ParserWorkerVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopping = true;
-    if (!busy) {
-      return Future.succeededFuture();
+    if (busy) {
+      LOG.info("stopping: a parser slot lets its running job end first (at most {} ms)", DRAIN_MS);
     }
-    LOG.info("stopping: a parser slot lets its running job end first (at most {} ms)", DRAIN_MS);
-    return Future.any(current, vertx.timer(DRAIN_MS));
+    Future<?> drained = busy ? Future.any(current, vertx.timer(DRAIN_MS)) : Future.succeededFuture();
+    return drained.eventually(() -> vertx.executeBlocking(() -> {
+      processor.close();
+      return null;
+    }));
   }
 
   private void takeAnnounced(String jobId) {
@@ -88,7 +93,9 @@ public final class ParserWorkerVerticle extends VerticleBase {
   /** Runs an attempt while its lease is kept; true once it is over. */
   private Future<Boolean> run(Job attempt) {
     leases.started(attempt);
+    running.started(attempt.jobId(), processor);
     return processor.process(attempt).eventually(() -> {
+      running.ended(attempt.jobId());
       leases.ended(attempt);
       return Future.succeededFuture();
     }).map(true);

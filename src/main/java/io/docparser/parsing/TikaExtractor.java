@@ -4,18 +4,13 @@ import io.docparser.api.ErrorCode;
 import io.docparser.api.OutputFormat;
 import io.docparser.jobs.JobResult;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.EmptyParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.PasswordProvider;
 import org.apache.tika.parser.RecursiveParserWrapper;
@@ -36,9 +31,7 @@ import org.xml.sax.SAXException;
 public final class TikaExtractor implements DocumentParser {
 
   private static final Logger LOG = LoggerFactory.getLogger(TikaExtractor.class);
-  private static final String EMPTY_PARSER = EmptyParser.class.getName();
-
-  private final AutoDetectParser parser = new AutoDetectParser();
+  private final AutoDetectParser parser = new AutoDetectParser(TikaConfigs.inProcess());
   private final int maxChars;
   private final List<String> supportedTypes;
 
@@ -66,11 +59,8 @@ public final class TikaExtractor implements DocumentParser {
     }
     ParseContext context = new ParseContext();
     if (request.password() != null) {
-      context.set(PasswordProvider.class, ignored -> request.password());
+      context.set(PasswordProvider.class, new DocumentPassword(request.password()));
     }
-    // POI's legacy Office parsers (.ppt among them) read the password from a thread-local, not from Tika's
-    // PasswordProvider; it is set for this parse only, so that no password outlives its job on this thread.
-    Biff8EncryptionKey.setCurrentUserPassword(request.password());
     try (TikaInputStream in = TikaInputStream.get(request.document())) {
       return request.format() == OutputFormat.JSON
           ? parseEachDocument(in, metadata, context)
@@ -84,8 +74,6 @@ public final class TikaExtractor implements DocumentParser {
       }
       String type = metadata.get(Metadata.CONTENT_TYPE);
       return new ParseOutcome.Failed(code, ParseFailures.message(failure, code, type), type);
-    } finally {
-      Biff8EncryptionKey.setCurrentUserPassword(null);
     }
   }
 
@@ -101,7 +89,7 @@ public final class TikaExtractor implements DocumentParser {
       }
       truncated = true;
     }
-    return parsedOrUnsupported(metadata, new JobResult(handler.toString(), toMap(metadata),
+    return TikaResults.parsedOrUnsupported(metadata, new JobResult(handler.toString(), TikaResults.toMap(metadata),
         metadata.get(Metadata.CONTENT_TYPE), truncated));
   }
 
@@ -112,41 +100,16 @@ public final class TikaExtractor implements DocumentParser {
     new RecursiveParserWrapper(parser).parse(in, handler, metadata, context);
     List<Metadata> documents = handler.getMetadataList();
     Metadata container = documents.isEmpty() ? metadata : documents.get(0);
-    boolean truncated = documents.stream().anyMatch(d -> "true".equals(d.get(TikaCoreProperties.WRITE_LIMIT_REACHED)));
-    return parsedOrUnsupported(container, new JobResult(RmetaJson.write(documents), withoutContent(container),
-        container.get(Metadata.CONTENT_TYPE), truncated));
+    return TikaResults.parsedOrUnsupported(container, new JobResult(RmetaJson.write(documents),
+        TikaResults.withoutContent(container), container.get(Metadata.CONTENT_TYPE), TikaResults.anyTruncated(documents)));
   }
 
-  private static ParseOutcome parsedOrUnsupported(Metadata container, JobResult result) {
-    String[] parsedBy = container.getValues(TikaCoreProperties.TIKA_PARSED_BY);
-    if (parsedBy.length == 0 || Arrays.stream(parsedBy).allMatch(EMPTY_PARSER::equals)) {
-      String type = result.contentType() == null ? "application/octet-stream" : result.contentType();
-      return new ParseOutcome.Failed(ErrorCode.UNSUPPORTED_DOCUMENT_TYPE,
-          ParseFailures.message(ErrorCode.UNSUPPORTED_DOCUMENT_TYPE, type), type);
-    }
-    return new ParseOutcome.Parsed(result);
-  }
-
-  private static HANDLER_TYPE handlerType(OutputFormat format) {
+  static HANDLER_TYPE handlerType(OutputFormat format) {
     return switch (format) {
       case TEXT -> HANDLER_TYPE.BODY;
       case MARKDOWN -> HANDLER_TYPE.MARKDOWN;
       case HTML -> HANDLER_TYPE.HTML;
       case JSON -> HANDLER_TYPE.TEXT;
     };
-  }
-
-  static Map<String, List<String>> toMap(Metadata metadata) {
-    Map<String, List<String>> map = new LinkedHashMap<>();
-    for (String name : metadata.names()) {
-      map.put(name, List.of(metadata.getValues(name)));
-    }
-    return map;
-  }
-
-  private static Map<String, List<String>> withoutContent(Metadata metadata) {
-    Map<String, List<String>> map = toMap(metadata);
-    map.remove(TikaCoreProperties.TIKA_CONTENT.getName());
-    return map;
   }
 }

@@ -32,7 +32,8 @@ class ConfigLoaderTest {
     assertEquals(8000, config.httpPort());
     assertEquals(EnumSet.of(Role.API, Role.WORKER), config.roles());
     assertEquals(Runtime.getRuntime().availableProcessors(), config.workers());
-    assertEquals(Isolation.NONE, config.isolation());
+    assertEquals(Isolation.PROCESS, config.isolation());
+    assertEquals(new ChildJvmSettings(512, 1000, ""), config.childJvms());
     assertEquals(120_000, config.parseTimeoutMs());
     assertEquals(104_857_600, config.maxUploadBytes());
     assertEquals(86_400, config.resultTtlSeconds());
@@ -83,12 +84,15 @@ class ConfigLoaderTest {
   @Test
   @DisplayName("out-of-range numbers, unknown roles and non-booleans are refused")
   void invalidValuesAreRefused() {
+    assertEquals(Isolation.NONE, load(Map.of("DOCPARSER_ISOLATION", "none"), Map.of(), null).isolation());
     assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_HTTP_PORT", "70000"), Map.of(), null));
     assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_WORKERS", "0"), Map.of(), null));
     assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_ROLES", "api,parser"), Map.of(), null));
     assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_ROLES", " , "), Map.of(), null));
     assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_ALLOW_OPEN_ACCESS", "yes"), Map.of(), null));
-    assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_ISOLATION", "process"), Map.of(), null));
+    assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_ISOLATION", "fork"), Map.of(), null));
+    assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_PARSER_HEAP_MB", "16"), Map.of(), null));
+    assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_PARSER_MAX_DOCS", "0"), Map.of(), null));
     assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_PARSE_TIMEOUT_MS", "5"), Map.of(), null));
   }
 

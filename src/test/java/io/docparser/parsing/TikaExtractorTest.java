@@ -24,7 +24,7 @@ class TikaExtractorTest {
   void pdfTextEqualsTikas() throws Exception {
     byte[] pdf = TestDocuments.pdf(List.of("First page of the report", "Second page, with totals"));
 
-    ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class, extractor.parse(new ParseRequest(pdf, "report.pdf", OutputFormat.TEXT, null)));
+    ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class, extractor.parse(new ParseRequest("job-1", pdf, "report.pdf", OutputFormat.TEXT, null)));
 
     assertEquals(TikaReference.normalise(TikaReference.text(pdf)), TikaReference.normalise(parsed.result().content()));
     assertTrue(parsed.result().content().contains("Second page, with totals"));
@@ -37,7 +37,7 @@ class TikaExtractorTest {
   void plainTextEqualsTikas() throws Exception {
     byte[] text = "Zeile eins\nZeile zwei mit Umlauten: äöü\n".getBytes(StandardCharsets.UTF_8);
 
-    ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class, extractor.parse(new ParseRequest(text, null, OutputFormat.TEXT, null)));
+    ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class, extractor.parse(new ParseRequest("job-1", text, null, OutputFormat.TEXT, null)));
 
     assertEquals(TikaReference.normalise(TikaReference.text(text)), TikaReference.normalise(parsed.result().content()));
     assertTrue(parsed.result().contentType().startsWith("text/plain"));
@@ -48,7 +48,7 @@ class TikaExtractorTest {
   void encryptedPdfNeedsPassword() {
     byte[] pdf = TestDocuments.encryptedPdf(List.of("secret"), "s3cret");
 
-    ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, extractor.parse(new ParseRequest(pdf, null, OutputFormat.TEXT, null)));
+    ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, extractor.parse(new ParseRequest("job-1", pdf, null, OutputFormat.TEXT, null)));
 
     assertEquals(ErrorCode.ENCRYPTED_DOCUMENT, failed.code());
     assertEquals("application/pdf", failed.detectedType());
@@ -60,7 +60,7 @@ class TikaExtractorTest {
     byte[] pdf = TestDocuments.pdf(List.of("a page that will be cut off"));
     byte[] truncated = Arrays.copyOf(pdf, pdf.length / 3);
 
-    ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, extractor.parse(new ParseRequest(truncated, null, OutputFormat.TEXT, null)));
+    ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, extractor.parse(new ParseRequest("job-1", truncated, null, OutputFormat.TEXT, null)));
 
     assertEquals(ErrorCode.CORRUPT_DOCUMENT, failed.code());
     assertTrue(failed.message().contains("application/pdf"), failed.message());
@@ -71,7 +71,7 @@ class TikaExtractorTest {
   @DisplayName("bytes of no known type fail as UNSUPPORTED_DOCUMENT_TYPE")
   void unknownBytesAreUnsupported() {
     ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class,
-        extractor.parse(new ParseRequest(TestDocuments.noise(4096), null, OutputFormat.TEXT, null)));
+        extractor.parse(new ParseRequest("job-1", TestDocuments.noise(4096), null, OutputFormat.TEXT, null)));
 
     assertEquals(ErrorCode.UNSUPPORTED_DOCUMENT_TYPE, failed.code());
     assertTrue(failed.message().contains("application/octet-stream"), failed.message());
@@ -83,7 +83,7 @@ class TikaExtractorTest {
     byte[] ppt = TestDocuments.encryptedPpt("tika");
 
     ParseOutcome.Parsed opened = assertInstanceOf(ParseOutcome.Parsed.class,
-        extractor.parse(new ParseRequest(ppt, "plan.ppt", OutputFormat.TEXT, "tika")));
+        extractor.parse(new ParseRequest("job-1", ppt, "plan.ppt", OutputFormat.TEXT, "tika")));
     assertTrue(opened.result().content().contains("the board's secret plan"), opened.result().content());
   }
 
@@ -94,11 +94,11 @@ class TikaExtractorTest {
     byte[] ppt = TestDocuments.encryptedPpt("tika");
 
     ParseOutcome.Parsed opened = assertInstanceOf(ParseOutcome.Parsed.class,
-        extractor.parse(new ParseRequest(xls, "secret.xls", OutputFormat.TEXT, "tika")));
+        extractor.parse(new ParseRequest("job-1", xls, "secret.xls", OutputFormat.TEXT, "tika")));
     assertTrue(opened.result().content().contains("classified figure 42"));
 
     ParseOutcome.Failed locked = assertInstanceOf(ParseOutcome.Failed.class,
-        extractor.parse(new ParseRequest(ppt, "plan.ppt", OutputFormat.TEXT, null)));
+        extractor.parse(new ParseRequest("job-1", ppt, "plan.ppt", OutputFormat.TEXT, null)));
     assertEquals(ErrorCode.ENCRYPTED_DOCUMENT, locked.code());
   }
 }

@@ -1,0 +1,29 @@
+package io.docparser.jobs;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which parser slot of this node runs which job, so that a job cancelled anywhere in the cluster (or taken away from
+ * this node) has its parse stopped here.
+ */
+public final class RunningParses {
+
+  private final Map<String, JobProcessor> slots = new ConcurrentHashMap<>();
+
+  void started(String jobId, JobProcessor slot) {
+    slots.put(jobId, slot);
+  }
+
+  void ended(String jobId) {
+    slots.remove(jobId);
+  }
+
+  /** Stops the job's parse if it runs on this node. Blocks while the parser process is killed: not on an event loop. */
+  void stop(String jobId) {
+    JobProcessor slot = slots.get(jobId);
+    if (slot != null) {
+      slot.stop(jobId);
+    }
+  }
+}

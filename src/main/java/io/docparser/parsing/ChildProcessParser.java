@@ -1,0 +1,256 @@
+package io.docparser.parsing;
+
+import io.docparser.api.ErrorCode;
+import io.docparser.api.OutputFormat;
+import io.docparser.jobs.JobResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.PasswordProvider;
+import org.apache.tika.pipes.FetchEmitTuple;
+import org.apache.tika.pipes.HandlerConfig;
+import org.apache.tika.pipes.HandlerConfig.PARSE_MODE;
+import org.apache.tika.pipes.PipesClient;
+import org.apache.tika.pipes.PipesConfigBase;
+import org.apache.tika.pipes.PipesResult;
+import org.apache.tika.pipes.emitter.EmitKey;
+import org.apache.tika.pipes.fetcher.FetchKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parses in a child JVM of its own, through Tika's pipes ({@link PipesClient} and {@code PipesServer}): a parse
+ * that hangs is stopped at the time limit, one that exhausts the child's heap or kills the child fails alone, and
+ * the next parse gets a fresh child. One instance serves one parser slot, one parse at a time; {@link #stop} may
+ * come from any thread, and kills the child in the middle of its parse.
+ */
+public final class ChildProcessParser implements DocumentParser {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChildProcessParser.class);
+  /** File name extensions are kept (Tika's detection reads them); anything else of the client's name is not. */
+  private static final Pattern EXTENSION = Pattern.compile("\\.[A-Za-z0-9]{1,10}$");
+  /**
+   * What Tika's pipes add to a document's metadata that a parse in this JVM would not have. (The type override is
+   * set before the parse, so an html result's head still names it.)
+   */
+  private static final List<String> PIPES_ONLY_METADATA = List.of(
+      TikaCoreProperties.CONTENT_TYPE_PARSER_OVERRIDE.getName(), TikaCoreProperties.CONTAINER_EXCEPTION.getName(),
+      TikaCoreProperties.PIPES_RESULT.getName());
+
+  private final PipesConfigBase pipes;
+  private final Path documents;
+  private final int maxChars;
+  private final Object lock = new Object();
+  private PipesClient child;
+  private String runningJob;
+  private boolean stopped;
+
+  ChildProcessParser(PipesConfigBase pipes, Path documents, int maxChars) {
+    this.pipes = pipes;
+    this.documents = documents;
+    this.maxChars = maxChars;
+  }
+
+  @Override
+  public ParseOutcome parse(ParseRequest request) {
+    Path file = write(request);
+    try {
+      PipesResult result = begin(request.jobId()).process(tuple(request, file));
+      return ended() ? cancelled() : outcome(request, result);
+    } catch (IOException | RuntimeException e) {
+      if (ended()) {
+        return cancelled();
+      }
+      LOG.error("job {}: the parser process failed: {}", request.jobId(), e.toString());
+      replaceChild();
+      return crashed();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      replaceChild();
+      return cancelled();
+    } finally {
+      finish();
+      delete(file);
+    }
+  }
+
+  @Override
+  public void stop(String jobId) {
+    PipesClient running;
+    synchronized (lock) {
+      if (!jobId.equals(runningJob) || child == null) {
+        return;
+      }
+      stopped = true;
+      running = child;
+      child = null;
+    }
+    LOG.info("job {} was cancelled: its parser process is stopped", jobId);
+    closeQuietly(running);
+  }
+
+  @Override
+  public void close() {
+    PipesClient running;
+    synchronized (lock) {
+      running = child;
+      child = null;
+    }
+    closeQuietly(running);
+  }
+
+  private PipesClient begin(String jobId) {
+    synchronized (lock) {
+      if (child == null) {
+        child = new PipesClient(pipes);
+      }
+      runningJob = jobId;
+      stopped = false;
+      return child;
+    }
+  }
+
+  /** Whether the running parse was stopped from outside. */
+  private boolean ended() {
+    synchronized (lock) {
+      return stopped;
+    }
+  }
+
+  private void finish() {
+    synchronized (lock) {
+      runningJob = null;
+      stopped = false;
+    }
+  }
+
+  /** A child that failed in a way Tika's pipes do not recover from is closed; the next parse starts a new one. */
+  private void replaceChild() {
+    close();
+  }
+
+  private ParseOutcome outcome(ParseRequest request, PipesResult result) {
+    return switch (result.getStatus()) {
+      case PARSE_SUCCESS, PARSE_SUCCESS_WITH_EXCEPTION, PARSE_EXCEPTION_EMIT -> parsed(request, result);
+      case TIMEOUT -> {
+        LOG.warn("job {}: the parse took longer than {} ms and was stopped", request.jobId(), pipes.getTimeoutMillis());
+        yield new ParseOutcome.Failed(ErrorCode.PARSE_TIMEOUT, "parsing the document took longer than the limit of "
+            + pipes.getTimeoutMillis() + " ms; the parser was stopped", detectedType(result));
+      }
+      case OOM -> {
+        LOG.warn("job {}: the parser ran out of memory; its process is replaced", request.jobId());
+        replaceChild();
+        yield failed(ErrorCode.PARSER_OUT_OF_MEMORY, result);
+      }
+      default -> {
+        LOG.warn("job {}: the parser process ended with {}; it is replaced", request.jobId(), result.getStatus());
+        replaceChild();
+        yield failed(ErrorCode.PARSER_CRASHED, result);
+      }
+    };
+  }
+
+  private ParseOutcome parsed(ParseRequest request, PipesResult result) {
+    List<Metadata> documentsParsed = result.getEmitData().getMetadataList();
+    Metadata container = documentsParsed.get(0);
+    String failure = container.get(TikaCoreProperties.CONTAINER_EXCEPTION);
+    boolean inline = request.format() != OutputFormat.JSON;
+    boolean cut = failure != null && inline && ParseFailures.isWriteLimitReached(failure);
+    if (failure != null && !cut) {
+      ErrorCode code = ParseFailures.classify(failure);
+      String type = container.get(Metadata.CONTENT_TYPE);
+      LOG.info("job {}: parse failed with {}: {}", request.jobId(), code, failure.lines().findFirst().orElse(""));
+      if (code == ErrorCode.PARSER_OUT_OF_MEMORY) {
+        replaceChild();
+      }
+      return new ParseOutcome.Failed(code, ParseFailures.message(failure, code, type), type);
+    }
+    documentsParsed.forEach(ChildProcessParser::removePipesMetadata);
+    String type = container.get(Metadata.CONTENT_TYPE);
+    JobResult content = inline
+        ? new JobResult(container.get(TikaCoreProperties.TIKA_CONTENT), TikaResults.withoutContent(container), type,
+            cut || TikaResults.anyTruncated(documentsParsed))
+        : new JobResult(RmetaJson.write(documentsParsed), TikaResults.withoutContent(container), type,
+            TikaResults.anyTruncated(documentsParsed));
+    return TikaResults.parsedOrUnsupported(container, content);
+  }
+
+  private static void removePipesMetadata(Metadata metadata) {
+    PIPES_ONLY_METADATA.forEach(metadata::remove);
+  }
+
+  private FetchEmitTuple tuple(ParseRequest request, Path file) {
+    ParseContext context = new ParseContext();
+    boolean inline = request.format() != OutputFormat.JSON;
+    context.set(HandlerConfig.class, new HandlerConfig(TikaExtractor.handlerType(request.format()),
+        inline ? PARSE_MODE.CONCATENATE : PARSE_MODE.RMETA, maxChars, -1, inline));
+    if (request.password() != null) {
+      context.set(PasswordProvider.class, new DocumentPassword(request.password()));
+    }
+    if (request.filename() != null) {
+      context.set(DocumentFetcher.ClientFileName.class, new DocumentFetcher.ClientFileName(request.filename()));
+    }
+    return new FetchEmitTuple(request.jobId(), new FetchKey(TikaConfigs.FETCHER, file.getFileName().toString()),
+        new EmitKey(), new Metadata(), context, FetchEmitTuple.ON_PARSE_EXCEPTION.EMIT);
+  }
+
+  /** The document goes to the child as a file, named by a fresh id and the extension of the client's name. */
+  private Path write(ParseRequest request) {
+    String name = request.filename() == null ? "" : request.filename();
+    var extension = EXTENSION.matcher(name);
+    String file = UUID.randomUUID() + (extension.find() ? extension.group().toLowerCase(Locale.ROOT) : "");
+    try {
+      return Files.write(documents.resolve(file), request.document());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the document could not be handed to the parser process", e);
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warn("a parsed document's file could not be removed: {}", e.toString());
+    }
+  }
+
+  private static ParseOutcome cancelled() {
+    return new ParseOutcome.Failed(ErrorCode.CANCELLED, "the job was cancelled while it was parsed", null);
+  }
+
+  private static ParseOutcome crashed() {
+    return new ParseOutcome.Failed(ErrorCode.PARSER_CRASHED, ParseFailures.message(ErrorCode.PARSER_CRASHED, null),
+        null);
+  }
+
+  private static ParseOutcome failed(ErrorCode code, PipesResult result) {
+    String type = detectedType(result);
+    return new ParseOutcome.Failed(code, ParseFailures.message(code, type), type);
+  }
+
+  /** The type the child detected before it failed, when it reported one. */
+  private static String detectedType(PipesResult result) {
+    return result.getEmitData() == null || result.getEmitData().getMetadataList().isEmpty()
+        ? null
+        : result.getEmitData().getMetadataList().get(0).get(Metadata.CONTENT_TYPE);
+  }
+
+  private static void closeQuietly(PipesClient client) {
+    if (client == null) {
+      return;
+    }
+    try {
+      client.close();
+    } catch (IOException e) {
+      LOG.warn("a parser process did not close cleanly: {}", e.toString());
+    }
+  }
+}

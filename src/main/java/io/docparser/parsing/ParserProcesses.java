@@ -1,0 +1,97 @@
+package io.docparser.parsing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import io.docparser.config.ChildJvmSettings;
+import org.apache.tika.pipes.PipesConfigBase;
+
+/**
+ * The child JVMs of one node, as Tika's pipes run them ({@code org.apache.tika.pipes.PipesServer}, one per parser
+ * slot): how they are started, and the directory through which they receive documents. Each slot gets its own
+ * {@link ChildProcessParser}; this holds what they share and removes it when the node stops.
+ */
+public final class ParserProcesses implements AutoCloseable {
+
+  /** A child that does not answer within this long after it is started is started again. */
+  private static final long STARTUP_TIMEOUT_MS = 120_000;
+  private static final long RETRY_STARTUP_AFTER_MS = 1_000;
+  private static final String CHILD_LOGGING = """
+      <configuration>
+        <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">
+          <target>System.err</target>
+          <encoder><pattern>%d{ISO8601} %-5level [parser-child] %logger{36} - %msg%n</pattern></encoder>
+        </appender>
+        <root level="WARN"><appender-ref ref="STDERR"/></root>
+      </configuration>
+      """;
+
+  private final Path directory;
+  private final Path documents;
+  private final PipesConfigBase pipes;
+  private final int maxChars;
+
+  private ParserProcesses(Path directory, PipesConfigBase pipes, int maxChars) {
+    this.directory = directory;
+    this.documents = directory.resolve("documents");
+    this.pipes = pipes;
+    this.maxChars = maxChars;
+  }
+
+  /**
+   * Prepares the children's configuration; starts no process (a slot starts its child with its first parse).
+   *
+   * @param settings       how the children run
+   * @param parseTimeoutMs how long one parse may take before its child is stopped
+   * @param maxChars       content one document may produce before it is cut
+   */
+  public static ParserProcesses prepare(ChildJvmSettings settings, long parseTimeoutMs, int maxChars) {
+    try {
+      Path directory = Files.createTempDirectory("docparser-parsers-");
+      Path documents = Files.createDirectory(directory.resolve("documents"));
+      Path tikaConfig = Files.writeString(directory.resolve("tika-config.xml"), TikaConfigs.xml(documents));
+      Path logging = Files.writeString(directory.resolve("logback.xml"), CHILD_LOGGING);
+      PipesConfigBase pipes = new PipesConfigBase();
+      pipes.setTikaConfig(tikaConfig);
+      pipes.setJavaPath(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      pipes.setForkedJvmArgs(jvmArguments(settings, logging));
+      pipes.setTimeoutMillis(parseTimeoutMs);
+      pipes.setMaxFilesProcessedPerProcess(settings.maxDocuments());
+      pipes.setStartupTimeoutMillis(STARTUP_TIMEOUT_MS);
+      pipes.setSleepOnStartupTimeoutMillis(RETRY_STARTUP_AFTER_MS);
+      // the results come back to this JVM, whatever their size: no emitter in the child writes them anywhere
+      pipes.setMaxForEmitBatchBytes(-1);
+      return new ParserProcesses(directory, pipes, maxChars);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the parser processes' files could not be written", e);
+    }
+  }
+
+  private static List<String> jvmArguments(ChildJvmSettings settings, Path logging) {
+    String classPath = System.getProperty("java.class.path")
+        + (settings.extraClassPath().isEmpty() ? "" : File.pathSeparator + settings.extraClassPath());
+    return new ArrayList<>(List.of("-cp", classPath, "-Xmx" + settings.heapMb() + "m", "-XX:+UseSerialGC",
+        "-Dfile.encoding=UTF-8", "-Dlogback.configurationFile=" + logging.toAbsolutePath()));
+  }
+
+  /** A parser for one slot, with a child of its own. */
+  public ChildProcessParser newSlot() {
+    return new ChildProcessParser(pipes, documents, maxChars);
+  }
+
+  /** Removes the children's files; the slots close their own children. */
+  @Override
+  public void close() {
+    try (Stream<Path> files = Files.walk(directory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.docparser.hostile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.sax.XHTMLContentHandler;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * A parser that misbehaves on purpose, for the tests of process isolation only: it is never on the service's own
+ * class path. The tests compile it and hand it to the parser child processes through DOCPARSER_PARSER_CLASSPATH.
+ * A document is one line, {@code DOCPARSER-HOSTILE <command> [argument]}:
+ * <ul>
+ *   <li>{@code hang}: never returns;</li>
+ *   <li>{@code allocate}: allocates memory until the heap is exhausted;</li>
+ *   <li>{@code exit}: ends its JVM at once, as a native crash would;</li>
+ *   <li>{@code slow <pid-file>}: writes its JVM's process id to the file, then sleeps for a minute and returns
+ *       "slow document".</li>
+ * </ul>
+ */
+public final class HostileParser implements Parser {
+
+  private static final long serialVersionUID = 1L;
+  private static final Set<MediaType> TYPES = Set.of(MediaType.application("x-docparser-hostile"));
+
+  @Override
+  public Set<MediaType> getSupportedTypes(ParseContext context) {
+    return TYPES;
+  }
+
+  @Override
+  public void parse(InputStream stream, ContentHandler handler, Metadata metadata, ParseContext context)
+      throws IOException, SAXException {
+    String[] words = new String(stream.readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+");
+    switch (words[1]) {
+      case "hang" -> sleep(Long.MAX_VALUE);
+      case "allocate" -> allocate();
+      case "exit" -> Runtime.getRuntime().halt(134);
+      case "slow" -> {
+        Files.writeString(Path.of(words[2]), Long.toString(ProcessHandle.current().pid()));
+        sleep(60_000);
+      }
+      default -> throw new IOException("unknown command " + words[1]);
+    }
+    XHTMLContentHandler xhtml = new XHTMLContentHandler(handler, metadata);
+    xhtml.startDocument();
+    xhtml.element("p", "slow document");
+    xhtml.endDocument();
+  }
+
+  private static void allocate() {
+    List<long[]> hoard = new ArrayList<>();
+    while (true) {
+      hoard.add(new long[1 << 20]);
+    }
+  }
+
+  private static void sleep(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package io.docparser.parsing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.docparser.api.ErrorCode;
+import io.docparser.api.OutputFormat;
+import io.docparser.config.ChildJvmSettings;
+import io.docparser.jobs.JobResult;
+import io.docparser.support.HostileParser;
+import io.docparser.support.TestDocuments;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@DisplayName("Parsing in a child JVM (Tika pipes)")
+class ChildProcessParserTest {
+
+  private static final int MAX_CHARS = 100_000_000;
+  private static final long PARSE_TIMEOUT_MS = 4_000;
+
+  private static ParserProcesses processes;
+  private static ChildProcessParser child;
+  private static final TikaExtractor IN_PROCESS = new TikaExtractor(MAX_CHARS);
+
+  @BeforeAll
+  static void startChild() {
+    processes = ParserProcesses.prepare(new ChildJvmSettings(256, 1000, HostileParser.classPath()), PARSE_TIMEOUT_MS,
+        MAX_CHARS);
+    child = processes.newSlot();
+  }
+
+  @AfterAll
+  static void stopChild() {
+    child.close();
+    processes.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(OutputFormat.class)
+  @DisplayName("a DOCX, an XLSX and a PDF give exactly what a parse in this JVM gives, content and metadata")
+  void sameResultAsInProcess(OutputFormat format) {
+    Map<String, byte[]> documents = Map.of("report.docx", TestDocuments.docx(), "sheet.xlsx", TestDocuments.xlsx(),
+        "pages.pdf", TestDocuments.pdf(List.of("first page", "second page")));
+    documents.forEach((name, bytes) -> {
+      ParseRequest request = new ParseRequest("job-" + name, bytes, name, format, null);
+      ParseOutcome.Parsed expected = assertInstanceOf(ParseOutcome.Parsed.class, IN_PROCESS.parse(request));
+      ParseOutcome.Parsed actual = assertInstanceOf(ParseOutcome.Parsed.class, child.parse(request));
+      assertEquals(comparable(expected), comparable(actual), name);
+    });
+  }
+
+  @Test
+  @DisplayName("encrypted legacy and OOXML Office documents open with their password, and fail as ENCRYPTED_DOCUMENT without it")
+  void passwordsReachTheChild() {
+    Map<String, byte[]> documents = Map.of("secret.xls", TestDocuments.encryptedXls("tika"), "plan.ppt",
+        TestDocuments.encryptedPpt("tika"), "memo.docx", TestDocuments.encryptedDocx("tika"));
+    documents.forEach((name, bytes) -> {
+      ParseRequest withPassword = new ParseRequest("job-" + name, bytes, name, OutputFormat.TEXT, "tika");
+      ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class, child.parse(withPassword), name);
+      ParseOutcome.Parsed reference = assertInstanceOf(ParseOutcome.Parsed.class, IN_PROCESS.parse(withPassword));
+      assertEquals(reference.result().content(), parsed.result().content(), name);
+
+      ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class,
+          child.parse(new ParseRequest("job-" + name, bytes, name, OutputFormat.TEXT, null)), name);
+      assertEquals(ErrorCode.ENCRYPTED_DOCUMENT, failed.code(), name);
+    });
+  }
+
+  @Test
+  @DisplayName("content past the limit is cut and marked truncated, as in this JVM")
+  void contentIsTruncatedAtTheLimit() {
+    ParserProcesses small = ParserProcesses.prepare(new ChildJvmSettings(128, 1000, ""), PARSE_TIMEOUT_MS, 20);
+    try (ChildProcessParser parser = small.newSlot()) {
+      ParseRequest request = new ParseRequest("job-long", "word ".repeat(100).getBytes(), "long.txt", OutputFormat.TEXT,
+          null);
+      ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class, parser.parse(request));
+      assertTrue(parsed.result().truncated());
+      assertEquals(new TikaExtractor(20).parse(request), parsed);
+    } finally {
+      small.close();
+    }
+  }
+
+  @Test
+  @DisplayName("a zip bomb fails as CORRUPT_DOCUMENT, saying it is a zip bomb, as in this JVM")
+  void zipBombIsRefused() {
+    ParseRequest request = new ParseRequest("job-bomb", TestDocuments.zipBomb(200), "bomb.zip", OutputFormat.TEXT,
+        null);
+    ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, child.parse(request));
+    assertEquals(IN_PROCESS.parse(request), failed);
+    assertTrue(failed.message().contains("zip bomb"), failed.message());
+  }
+
+  @Test
+  @DisplayName("a parse that hangs is stopped at the time limit as PARSE_TIMEOUT, and the next document parses")
+  void hangingParseTimesOut() {
+    ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, child.parse(hostile("hang",
+        HostileParser.hanging())));
+    assertEquals(ErrorCode.PARSE_TIMEOUT, failed.code());
+    assertTrue(failed.message().contains(PARSE_TIMEOUT_MS + " ms"), failed.message());
+    assertParsesNormally();
+  }
+
+  @Test
+  @DisplayName("a parse that exhausts the child's heap fails as PARSER_OUT_OF_MEMORY, and the next document parses")
+  void allocatingParseRunsOutOfMemory() {
+    ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, child.parse(hostile("allocate",
+        HostileParser.allocating())));
+    assertEquals(ErrorCode.PARSER_OUT_OF_MEMORY, failed.code());
+    assertParsesNormally();
+  }
+
+  @Test
+  @DisplayName("a parse that kills its JVM fails as PARSER_CRASHED, and the next document parses")
+  void exitingParseCrashes() {
+    ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, child.parse(hostile("exit",
+        HostileParser.exiting())));
+    assertEquals(ErrorCode.PARSER_CRASHED, failed.code());
+    assertParsesNormally();
+  }
+
+  @Test
+  @DisplayName("stopping a running parse kills its child at once: the job ends CANCELLED, and the next document parses")
+  void stopKillsTheRunningChild(@TempDir Path dir) throws Exception {
+    Path pidFile = dir.resolve("pid");
+    CompletableFuture<ParseOutcome> running = CompletableFuture.supplyAsync(
+        () -> child.parse(hostile("slow", HostileParser.slow(pidFile))));
+    long pid = HostileParser.awaitPid(pidFile);
+    child.stop("someone-else");
+    assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "another job's stop kills nothing");
+
+    child.stop("job-slow");
+
+    ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, running.get(30, TimeUnit.SECONDS));
+    assertEquals(ErrorCode.CANCELLED, failed.code());
+    assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the child is gone");
+    assertParsesNormally();
+  }
+
+  private static ParseRequest hostile(String name, byte[] document) {
+    return new ParseRequest("job-" + name, document, name + ".bin", OutputFormat.TEXT, null);
+  }
+
+  private static void assertParsesNormally() {
+    ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class,
+        child.parse(new ParseRequest("job-next", "the next document".getBytes(), "next.txt", OutputFormat.TEXT, null)));
+    assertEquals("the next document", parsed.result().content().strip());
+  }
+
+  /**
+   * Parse times differ from run to run. Tika's pipes name the detected type to the parser before it starts, which
+   * an html head shows as one more meta element, and a json entry's text as one more line break. A json entry's
+   * keys come in no particular order.
+   */
+  private static ParseOutcome.Parsed comparable(ParseOutcome.Parsed parsed) {
+    Map<String, List<String>> metadata = new LinkedHashMap<>(parsed.result().metadata());
+    metadata.keySet().removeIf(name -> name.contains("parse_time_millis"));
+    String content = parsed.result().content()
+        .replaceAll("\"X-TIKA:parse_time_millis\":\"[0-9]+\",?", "")
+        .replaceAll("<meta name=\"Content-Type-Parser-Override\" content=\"[^\"]*\"/?>\\n", "")
+        .replaceAll("(\\\\n)+", "\\\\n");
+    if (content.startsWith("[")) {
+      content = new JsonArray(content).stream().map(entry -> new TreeMap<>(((JsonObject) entry).getMap()).toString())
+          .toList().toString();
+    }
+    return new ParseOutcome.Parsed(new JobResult(content, metadata, parsed.result().contentType(),
+        parsed.result().truncated()));
+  }
+}

@@ -1,0 +1,105 @@
+package io.docparser.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.apache.tika.parser.Parser;
+
+/**
+ * The misbehaving Tika parser of src/test/hostile-parser, built into a class-path directory that the parser child
+ * processes load through DOCPARSER_PARSER_CLASSPATH, and the documents it misbehaves on. It is kept off the test
+ * class path, so that no parse in a test JVM can reach it.
+ */
+public final class HostileParser {
+
+  private static final Path SOURCES = Path.of("src", "test", "hostile-parser");
+  private static final Path BUILT = Path.of("target", "hostile-parser");
+
+  private HostileParser() {
+  }
+
+  /** Compiles the parser (once per test run) and returns the class-path entry that holds it. */
+  public static synchronized String classPath() {
+    try {
+      if (!Files.isDirectory(BUILT)) {
+        build();
+      }
+      return BUILT.toAbsolutePath().toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static byte[] hanging() {
+    return document("hang");
+  }
+
+  public static byte[] allocating() {
+    return document("allocate");
+  }
+
+  public static byte[] exiting() {
+    return document("exit");
+  }
+
+  /** A document whose parse takes a minute, and writes its parser process's id to the file first. */
+  public static byte[] slow(Path pidFile) {
+    return document("slow " + pidFile.toAbsolutePath());
+  }
+
+  /** The process id a slow document's parse wrote, once it has started. */
+  public static long awaitPid(Path pidFile) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(pidFile) && !Files.readString(pidFile).isBlank()) {
+        return Long.parseLong(Files.readString(pidFile).strip());
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the slow parse never started");
+  }
+
+  private static byte[] document(String command) {
+    return ("DOCPARSER-HOSTILE " + command + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void build() throws IOException {
+    Path staging = Files.createDirectories(Path.of("target", "hostile-parser-staging"));
+    List<Path> sources;
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      sources = files.filter(Files::isRegularFile).toList();
+    }
+    for (Path file : sources) {
+      if (!file.toString().endsWith(".java")) {
+        Path target = staging.resolve(SOURCES.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    Stream<String> arguments = Stream.concat(
+        Stream.of("-d", staging.toString(), "-cp", jarOf(Parser.class), "-proc:none", "-nowarn"),
+        sources.stream().map(Path::toString).filter(name -> name.endsWith(".java")));
+    if (javac.run(null, null, null, arguments.toArray(String[]::new)) != 0) {
+      throw new IllegalStateException("the hostile test parser does not compile");
+    }
+    Files.move(staging, BUILT);
+  }
+
+  private static String jarOf(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
