@@ -72,6 +72,10 @@ public final class JobProcessor {
    * result, and a result without a completed job expires with the result TTL.
    */
   private Future<Optional<Job>> record(Job attempt, Parsed parsed) {
+    if (parsed.outcome() instanceof ParseOutcome.Stopped) {
+      LOG.info("job {}: its parse was stopped on attempt {}", attempt.jobId(), attempt.attempts());
+      return Future.succeededFuture(Optional.empty());
+    }
     if (parsed.outcome() instanceof ParseOutcome.Parsed done) {
       return stores.results().write(attempt.jobId(), done.result())
           .compose(written -> jobs.finish(attempt, JobOutcome.completed(done.result().contentType(), parsed.sha256())))

@@ -6,10 +6,12 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import io.docparser.api.Addresses;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,7 @@ public final class LeaseVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LeaseVerticle.class);
   private static final long RENEW_EVERY_MS = Leases.LEASE.toMillis() / 3;
   private static final long REAP_EVERY_MS = 5_000;
+  private static final long DRAIN_CHECK_MS = 100;
 
   private final Stores stores;
   private final Leases leases;
@@ -53,12 +56,39 @@ public final class LeaseVerticle extends VerticleBase {
         .onSuccess(id -> membershipListener = id);
   }
 
+  /**
+   * A stopping node keeps renewing its leases while its running parses end, for up to
+   * {@link ParserWorkerVerticle#DRAIN_MS}. Parses still running then are stopped (their child processes killed);
+   * their jobs stay this node's until it leaves the cluster, and the other nodes take them back at once.
+   */
   @Override
   public Future<?> stop() {
-    HazelcastInstance member = stores.member();
-    return membershipListener == null || !stores.isUp()
-        ? Future.succeededFuture()
-        : vertx.executeBlocking(() -> member.getCluster().removeMembershipListener(membershipListener));
+    return parsesEnded().compose(ended -> {
+      HazelcastInstance member = stores.member();
+      return membershipListener == null || !stores.isUp()
+          ? Future.succeededFuture()
+          : vertx.executeBlocking(() -> member.getCluster().removeMembershipListener(membershipListener));
+    });
+  }
+
+  private Future<Void> parsesEnded() {
+    Promise<Void> ended = Promise.promise();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ParserWorkerVerticle.DRAIN_MS);
+    vertx.setPeriodic(0, DRAIN_CHECK_MS, timer -> {
+      if (running.isEmpty()) {
+        vertx.cancelTimer(timer);
+        ended.tryComplete();
+      } else if (System.nanoTime() > deadline) {
+        vertx.cancelTimer(timer);
+        LOG.warn("parses still run {} ms after the node began to stop; they are stopped, and their jobs handed back",
+            ParserWorkerVerticle.DRAIN_MS);
+        vertx.executeBlocking(() -> {
+          running.stopAll();
+          return null;
+        }, false).onComplete(stopped -> ended.tryComplete());
+      }
+    });
+    return ended.future();
   }
 
   private void renewRunning() {

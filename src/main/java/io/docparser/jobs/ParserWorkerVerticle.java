@@ -74,10 +74,10 @@ public final class ParserWorkerVerticle extends VerticleBase {
       LOG.info("stopping: a parser slot lets its running job end first (at most {} ms)", DRAIN_MS);
     }
     Future<?> drained = busy ? Future.any(current, vertx.timer(DRAIN_MS)) : Future.succeededFuture();
-    return drained.eventually(() -> vertx.executeBlocking(() -> {
+    return drained.eventually(() -> {
       processor.close();
-      return null;
-    }));
+      return Future.succeededFuture();
+    });
   }
 
   private void takeAnnounced(String jobId) {

@@ -19,6 +19,15 @@ public final class RunningParses {
     slots.remove(jobId);
   }
 
+  boolean isEmpty() {
+    return slots.isEmpty();
+  }
+
+  /** Stops every parse running on this node (a stopping node whose parses outlast the drain). Blocks, as below. */
+  void stopAll() {
+    slots.keySet().forEach(this::stop);
+  }
+
   /** Stops the job's parse if it runs on this node. Blocks while the parser process is killed: not on an event loop. */
   void stop(String jobId) {
     JobProcessor slot = slots.get(jobId);

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Parses in a child JVM of its own, through Tika's pipes ({@link PipesClient} and {@code PipesServer}): a parse
  * that hangs is stopped at the time limit, one that exhausts the child's heap or kills the child fails alone, and
  * the next parse gets a fresh child. One instance serves one parser slot, one parse at a time; {@link #stop} may
- * come from any thread, and kills the child in the middle of its parse.
+ * come from any thread, and kills the child in the middle of its parse (the parse then ends as
+ * {@link ParseOutcome.Stopped}).
  */
 public final class ChildProcessParser implements DocumentParser {
 
@@ -47,15 +48,18 @@ public final class ChildProcessParser implements DocumentParser {
 
   private final PipesConfigBase pipes;
   private final Path documents;
+  private final int documentsPerChild;
   private final int maxChars;
   private final Object lock = new Object();
   private PipesClient child;
+  private int parsedByChild;
   private String runningJob;
   private boolean stopped;
 
-  ChildProcessParser(PipesConfigBase pipes, Path documents, int maxChars) {
+  ChildProcessParser(PipesConfigBase pipes, Path documents, int documentsPerChild, int maxChars) {
     this.pipes = pipes;
     this.documents = documents;
+    this.documentsPerChild = documentsPerChild;
     this.maxChars = maxChars;
   }
 
@@ -64,21 +68,37 @@ public final class ChildProcessParser implements DocumentParser {
     Path file = write(request);
     try {
       PipesResult result = begin(request.jobId()).process(tuple(request, file));
-      return ended() ? cancelled() : outcome(request, result);
+      return ended() ? stoppedFromOutside() : outcome(request, result);
     } catch (IOException | RuntimeException e) {
       if (ended()) {
-        return cancelled();
+        return stoppedFromOutside();
       }
-      LOG.error("job {}: the parser process failed: {}", request.jobId(), e.toString());
+      LOG.error("job {}: the parser process could not be started or reached: {}", request.jobId(), e.toString());
       replaceChild();
-      return crashed();
+      return unreachable();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       replaceChild();
-      return cancelled();
+      return stoppedFromOutside();
     } finally {
       finish();
+      retireWornOutChild();
       delete(file);
+    }
+  }
+
+  /** A child that has parsed its quota is closed; the next parse starts a fresh one, free of any parser's leak. */
+  private void retireWornOutChild() {
+    PipesClient retired = null;
+    synchronized (lock) {
+      if (child != null && ++parsedByChild >= documentsPerChild) {
+        retired = child;
+        child = null;
+      }
+    }
+    if (retired != null) {
+      LOG.info("a parser process is replaced after {} documents", documentsPerChild);
+      closeQuietly(retired);
     }
   }
 
@@ -111,6 +131,7 @@ public final class ChildProcessParser implements DocumentParser {
     synchronized (lock) {
       if (child == null) {
         child = new PipesClient(pipes);
+        parsedByChild = 0;
       }
       runningJob = jobId;
       stopped = false;
@@ -222,12 +243,13 @@ public final class ChildProcessParser implements DocumentParser {
     }
   }
 
-  private static ParseOutcome cancelled() {
-    return new ParseOutcome.Failed(ErrorCode.CANCELLED, "the job was cancelled while it was parsed", null);
+  private static ParseOutcome stoppedFromOutside() {
+    return new ParseOutcome.Stopped();
   }
 
-  private static ParseOutcome crashed() {
-    return new ParseOutcome.Failed(ErrorCode.PARSER_CRASHED, ParseFailures.message(ErrorCode.PARSER_CRASHED, null),
+  private static ParseOutcome unreachable() {
+    return new ParseOutcome.Failed(ErrorCode.PARSER_CRASHED,
+        "the parser process could not be started or reached (the node's log says why); the document was not parsed",
         null);
   }
 

@@ -3,6 +3,7 @@ package io.docparser.parsing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.tika.config.Field;
 import org.apache.tika.io.TikaInputStream;
@@ -14,8 +15,10 @@ import org.apache.tika.pipes.fetcher.AbstractFetcher;
 /**
  * How a child process reads the document it is asked to parse: from the node's hand-over directory, under the name
  * the node gave the file. Unlike Tika's FileSystemFetcher it adds no metadata of the hand-over file (its path, its
- * length, its name): the document is described to the parser by the client's file name alone, as it is in this JVM,
- * so both give the same output.
+ * length, its name): the document is described to the parser by the client's file name alone, as it is in this JVM.
+ * The bytes are read into memory and handed over as they are in this JVM, rather than as a file: some parsers take
+ * another path through a file (a ZIP's central directory instead of its entries in order), and the output would
+ * differ.
  */
 public final class DocumentFetcher extends AbstractFetcher {
 
@@ -37,7 +40,7 @@ public final class DocumentFetcher extends AbstractFetcher {
     if (name != null) {
       metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name.value());
     }
-    return TikaInputStream.get(file);
+    return TikaInputStream.get(Files.readAllBytes(file));
   }
 
   /** The file name the client gave its document, travelling to the child in the parse request. */

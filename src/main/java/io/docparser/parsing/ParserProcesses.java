@@ -35,12 +35,14 @@ public final class ParserProcesses implements AutoCloseable {
   private final Path directory;
   private final Path documents;
   private final PipesConfigBase pipes;
+  private final int documentsPerChild;
   private final int maxChars;
 
-  private ParserProcesses(Path directory, PipesConfigBase pipes, int maxChars) {
+  private ParserProcesses(Path directory, PipesConfigBase pipes, int documentsPerChild, int maxChars) {
     this.directory = directory;
     this.documents = directory.resolve("documents");
     this.pipes = pipes;
+    this.documentsPerChild = documentsPerChild;
     this.maxChars = maxChars;
   }
 
@@ -62,12 +64,13 @@ public final class ParserProcesses implements AutoCloseable {
       pipes.setJavaPath(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       pipes.setForkedJvmArgs(jvmArguments(settings, logging));
       pipes.setTimeoutMillis(parseTimeoutMs);
-      pipes.setMaxFilesProcessedPerProcess(settings.maxDocuments());
+      // PipesClient 3.3.1 never counts the files it processed, so its own recycling never happens: the slots count
+      pipes.setMaxFilesProcessedPerProcess(0);
       pipes.setStartupTimeoutMillis(STARTUP_TIMEOUT_MS);
       pipes.setSleepOnStartupTimeoutMillis(RETRY_STARTUP_AFTER_MS);
       // the results come back to this JVM, whatever their size: no emitter in the child writes them anywhere
       pipes.setMaxForEmitBatchBytes(-1);
-      return new ParserProcesses(directory, pipes, maxChars);
+      return new ParserProcesses(directory, pipes, settings.maxDocuments(), maxChars);
     } catch (IOException e) {
       throw new UncheckedIOException("the parser processes' files could not be written", e);
     }
@@ -82,7 +85,7 @@ public final class ParserProcesses implements AutoCloseable {
 
   /** A parser for one slot, with a child of its own. */
   public ChildProcessParser newSlot() {
-    return new ChildProcessParser(pipes, documents, maxChars);
+    return new ChildProcessParser(pipes, documents, documentsPerChild, maxChars);
   }
 
   /** Removes the children's files; the slots close their own children. */

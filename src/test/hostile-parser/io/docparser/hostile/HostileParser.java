@@ -25,7 +25,8 @@ import org.xml.sax.SAXException;
  *   <li>{@code allocate}: allocates memory until the heap is exhausted;</li>
  *   <li>{@code exit}: ends its JVM at once, as a native crash would;</li>
  *   <li>{@code slow <pid-file>}: writes its JVM's process id to the file, then sleeps for a minute and returns
- *       "slow document".</li>
+ *       "slow document";</li>
+ *   <li>{@code pid <pid-file>}: writes its JVM's process id to the file and returns "slow document" at once.</li>
  * </ul>
  */
 public final class HostileParser implements Parser {
@@ -50,6 +51,7 @@ public final class HostileParser implements Parser {
         Files.writeString(Path.of(words[2]), Long.toString(ProcessHandle.current().pid()));
         sleep(60_000);
       }
+      case "pid" -> Files.writeString(Path.of(words[2]), Long.toString(ProcessHandle.current().pid()));
       default -> throw new IOException("unknown command " + words[1]);
     }
     XHTMLContentHandler xhtml = new XHTMLContentHandler(handler, metadata);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
-@DisplayName("What a parser's crash does to its job (the crash policy, over real stores)")
+@DisplayName("What a parser's crash or stop does to its job (the policy, over real stores)")
 class JobProcessorTest {
 
   private static final Duration LEASE = Duration.ofMinutes(1);
@@ -69,6 +69,28 @@ class JobProcessorTest {
           assertEquals(ErrorCode.PARSER_CRASHED, last.errorCode());
           assertEquals(2, last.attempts());
           assertTrue(hazelcast.getMap(StoreMaps.DOCUMENTS).isEmpty(), "the document outlived its job");
+          context.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("a parse stopped from outside records nothing: the job stays with its node and keeps its document")
+  void stoppedParseRecordsNothing(Vertx vertx, VertxTestContext context) {
+    Stores stores = Stores.open(vertx, hazelcast, new MutableClock(Instant.now()), Duration.ofHours(1));
+    JobProcessor processor = new JobProcessor(stores, request -> new ParseOutcome.Stopped());
+    Job job = Job.queued("stopped.pdf", null, 5, OutputFormat.TEXT.wireName(), 1, Instant.now());
+
+    stores.documents().write(job.jobId(), new DocumentContent.InMemory("%PDF-".getBytes()))
+        .compose(written -> stores.jobs().insert(job))
+        .compose(inserted -> attempt(stores, processor, job))
+        .compose(after -> stores.documents().read(after).map(kept -> after))
+        .compose(after -> stores.results().read(job.jobId()).map(result -> {
+          assertTrue(result.isEmpty(), "a stopped parse left a result");
+          return after;
+        }))
+        .onComplete(context.succeeding(after -> context.verify(() -> {
+          assertEquals(JobStatus.PROCESSING, after.status());
+          assertEquals("node-a", after.node());
           context.completeNow();
         })));
   }

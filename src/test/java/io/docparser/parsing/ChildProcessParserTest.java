@@ -3,6 +3,7 @@ package io.docparser.parsing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.api.ErrorCode;
@@ -13,7 +14,9 @@ import io.docparser.support.HostileParser;
 import io.docparser.support.TestDocuments;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +139,7 @@ class ChildProcessParserTest {
   }
 
   @Test
-  @DisplayName("stopping a running parse kills its child at once: the job ends CANCELLED, and the next document parses")
+  @DisplayName("stopping a running parse kills its child at once: the parse ends as stopped, and the next document parses")
   void stopKillsTheRunningChild(@TempDir Path dir) throws Exception {
     Path pidFile = dir.resolve("pid");
     CompletableFuture<ParseOutcome> running = CompletableFuture.supplyAsync(
@@ -147,10 +150,44 @@ class ChildProcessParserTest {
 
     child.stop("job-slow");
 
-    ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, running.get(30, TimeUnit.SECONDS));
-    assertEquals(ErrorCode.CANCELLED, failed.code());
+    assertInstanceOf(ParseOutcome.Stopped.class, running.get(30, TimeUnit.SECONDS));
     assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the child is gone");
     assertParsesNormally();
+  }
+
+  @Test
+  @DisplayName("a child is replaced by a fresh one after its quota of documents")
+  void childIsRecycledAfterItsQuota(@TempDir Path dir) throws Exception {
+    ParserProcesses recycling = ParserProcesses.prepare(new ChildJvmSettings(128, 2, HostileParser.classPath()),
+        PARSE_TIMEOUT_MS, MAX_CHARS);
+    List<Long> pids = new ArrayList<>();
+    try (ChildProcessParser parser = recycling.newSlot()) {
+      for (int i = 0; i < 3; i++) {
+        Path pidFile = dir.resolve("pid-" + i);
+        assertInstanceOf(ParseOutcome.Parsed.class, parser.parse(hostile("pid", HostileParser.reportingPid(pidFile))));
+        pids.add(HostileParser.awaitPid(pidFile));
+      }
+    } finally {
+      recycling.close();
+    }
+    assertEquals(pids.get(0), pids.get(1), "the first two documents share a child");
+    assertNotEquals(pids.get(1), pids.get(2), "the third document gets a new child: " + pids);
+  }
+
+  @Test
+  @DisplayName("a child that cannot start (a broken parser class path) fails the job as PARSER_CRASHED, saying so")
+  void childThatCannotStartIsNamed(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("custom-mimetypes.xml"), "<mime-info><mime-type");
+    ParserProcesses broken = ParserProcesses.prepare(new ChildJvmSettings(128, 10, dir.toString()), PARSE_TIMEOUT_MS,
+        MAX_CHARS);
+    try (ChildProcessParser parser = broken.newSlot()) {
+      ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, parser.parse(
+          new ParseRequest("job-broken", "text".getBytes(), "a.txt", OutputFormat.TEXT, null)));
+      assertEquals(ErrorCode.PARSER_CRASHED, failed.code());
+      assertTrue(failed.message().contains("could not be started"), failed.message());
+    } finally {
+      broken.close();
+    }
   }
 
   private static ParseRequest hostile(String name, byte[] document) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -27,11 +28,15 @@ public final class HostileParser {
   private HostileParser() {
   }
 
-  /** Compiles the parser (once per test run) and returns the class-path entry that holds it. */
+  private static boolean built;
+
+  /** Compiles the parser (once per test JVM, from its current sources) and returns the class-path entry. */
   public static synchronized String classPath() {
     try {
-      if (!Files.isDirectory(BUILT)) {
+      if (!built) {
+        deleteTree(BUILT);
         build();
+        built = true;
       }
       return BUILT.toAbsolutePath().toString();
     } catch (IOException e) {
@@ -56,6 +61,11 @@ public final class HostileParser {
     return document("slow " + pidFile.toAbsolutePath());
   }
 
+  /** A document whose parse writes its parser process's id to the file, and ends at once. */
+  public static byte[] reportingPid(Path pidFile) {
+    return document("pid " + pidFile.toAbsolutePath());
+  }
+
   /** The process id a slow document's parse wrote, once it has started. */
   public static long awaitPid(Path pidFile) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -73,7 +83,9 @@ public final class HostileParser {
   }
 
   private static void build() throws IOException {
-    Path staging = Files.createDirectories(Path.of("target", "hostile-parser-staging"));
+    Path staging = Path.of("target", "hostile-parser-staging");
+    deleteTree(staging);
+    Files.createDirectories(staging);
     List<Path> sources;
     try (Stream<Path> files = Files.walk(SOURCES)) {
       sources = files.filter(Files::isRegularFile).toList();
@@ -93,6 +105,16 @@ public final class HostileParser {
       throw new IllegalStateException("the hostile test parser does not compile");
     }
     Files.move(staging, BUILT);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
   }
 
   private static String jarOf(Class<?> type) {
