@@ -113,7 +113,7 @@ public final class ChildProcessParser implements DocumentParser {
       running = child;
       child = null;
     }
-    LOG.info("job {} was cancelled: its parser process is stopped", jobId);
+    LOG.info("job {}: its parse is stopped, and its parser process killed", jobId);
     closeQuietly(running);
   }
 

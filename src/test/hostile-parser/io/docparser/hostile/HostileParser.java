@@ -24,8 +24,8 @@ import org.xml.sax.SAXException;
  *   <li>{@code hang}: never returns;</li>
  *   <li>{@code allocate}: allocates memory until the heap is exhausted;</li>
  *   <li>{@code exit}: ends its JVM at once, as a native crash would;</li>
- *   <li>{@code slow <pid-file>}: writes its JVM's process id to the file, then sleeps for a minute and returns
- *       "slow document";</li>
+ *   <li>{@code slow <pid-file> [millis]}: writes its JVM's process id to the file, then sleeps (a minute unless
+ *       told) and returns "slow document";</li>
  *   <li>{@code pid <pid-file>}: writes its JVM's process id to the file and returns "slow document" at once.</li>
  * </ul>
  */
@@ -49,7 +49,7 @@ public final class HostileParser implements Parser {
       case "exit" -> Runtime.getRuntime().halt(134);
       case "slow" -> {
         Files.writeString(Path.of(words[2]), Long.toString(ProcessHandle.current().pid()));
-        sleep(60_000);
+        sleep(words.length > 3 ? Long.parseLong(words[3]) : 60_000);
       }
       case "pid" -> Files.writeString(Path.of(words[2]), Long.toString(ProcessHandle.current().pid()));
       default -> throw new IOException("unknown command " + words[1]);

@@ -1,14 +1,18 @@
 package io.docparser.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
+import io.docparser.support.HostileParser;
 import io.docparser.support.ServiceProcess;
 import io.docparser.support.TestCluster;
 import io.docparser.support.TestDocuments;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -20,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("A worker node stopped with SIGTERM")
 class GracefulStopIT {
+
+  /** Longer than the 30 s a stopping node lets its parses run. */
+  private static final Duration LONGER_THAN_THE_DRAIN = Duration.ofSeconds(45);
 
   @TempDir
   Path workDir;
@@ -56,6 +63,35 @@ class GracefulStopIT {
     assertEquals(1, finished.getInteger("attempts"));
     JsonObject left = ApiClient.json(api.api().get("/status/" + waiting));
     assertEquals("queued", left.getString("status"), "the stopping node took a new job: " + left.encode());
+    assertTrue(stopMs < 60_000, "stopping took " + stopMs + " ms");
+    assertEquals(List.of(), cluster.blockedEventLoops());
+  }
+
+  @Test
+  @DisplayName("stops a parse that outlasts the drain bound (its child killed), exits, and another node completes the job")
+  void stoppingWorkerHandsBackALongParse() throws Exception {
+    Map<String, String> hostile = Map.of("DOCPARSER_PARSER_CLASSPATH", HostileParser.classPath());
+    ServiceProcess api = cluster.start("api", "api", 1);
+    ServiceProcess first = cluster.start("first", "worker", 1, hostile);
+    cluster.awaitFormed();
+    Path pidFile = workDir.resolve("long.pid");
+    String jobId = ApiClient.acceptedId(api.api().submitRaw(HostileParser.slow(pidFile, LONGER_THAN_THE_DRAIN),
+        "?filename=long.bin", Map.of()));
+    long child = HostileParser.awaitPid(pidFile);
+    Files.delete(pidFile);
+    cluster.start("second", "worker", 1, hostile);
+    cluster.awaitFormed();
+
+    long stopped = System.nanoTime();
+    first.terminate();
+    long stopMs = (System.nanoTime() - stopped) / 1_000_000;
+
+    assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the stopped node's child runs on");
+    assertTrue(first.log().contains("they are stopped, and their jobs handed back"), first.log());
+    JsonObject finished = api.api().awaitTerminal(jobId);
+    assertEquals("completed", finished.getString("status"), finished.encode());
+    assertEquals("second", finished.getString("node"));
+    assertEquals(2, finished.getInteger("attempts"));
     assertTrue(stopMs < 60_000, "stopping took " + stopMs + " ms");
     assertEquals(List.of(), cluster.blockedEventLoops());
   }

@@ -61,6 +61,11 @@ public final class HostileParser {
     return document("slow " + pidFile.toAbsolutePath());
   }
 
+  /** A document whose parse takes this long, and writes its parser process's id to the file first. */
+  public static byte[] slow(Path pidFile, Duration duration) {
+    return document("slow " + pidFile.toAbsolutePath() + " " + duration.toMillis());
+  }
+
   /** A document whose parse writes its parser process's id to the file, and ends at once. */
   public static byte[] reportingPid(Path pidFile) {
     return document("pid " + pidFile.toAbsolutePath());

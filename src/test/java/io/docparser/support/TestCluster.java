@@ -1,6 +1,7 @@
 package io.docparser.support;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,8 +18,15 @@ public final class TestCluster implements AutoCloseable {
 
   /** Starts a node; {@link #awaitFormed()} waits for it. */
   public ServiceProcess start(String nodeId, String roles, int workers) {
-    ServiceProcess node = ServiceProcess.start(nodeId, Map.of("DOCPARSER_NODE_ID", nodeId, "DOCPARSER_ROLES", roles,
-        "DOCPARSER_WORKERS", String.valueOf(workers)), workDir, "-cluster");
+    return start(nodeId, roles, workers, Map.of());
+  }
+
+  /** Starts a node with more settings; {@link #awaitFormed()} waits for it. */
+  public ServiceProcess start(String nodeId, String roles, int workers, Map<String, String> settings) {
+    Map<String, String> environment = new HashMap<>(settings);
+    environment.putAll(Map.of("DOCPARSER_NODE_ID", nodeId, "DOCPARSER_ROLES", roles,
+        "DOCPARSER_WORKERS", String.valueOf(workers)));
+    ServiceProcess node = ServiceProcess.start(nodeId, environment, workDir, "-cluster");
     nodes.add(node);
     return node;
   }
