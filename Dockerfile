@@ -44,6 +44,8 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
 # Containers run clustered, with the event bus on a fixed port, so that containers given each other's names in
 # DOCPARSER_CLUSTER_MEMBERS (e.g. -e DOCPARSER_CLUSTER_MEMBERS=dp1,dp2,dp3) form one service. A single container
 # with no peers (the default member list is 127.0.0.1) runs as a one-member cluster.
-# -XX:+ExitOnOutOfMemoryError: a JVM that ran out of heap is not trusted to keep serving; the container stops instead.
+# -XX:+ExitOnOutOfMemoryError: a node JVM that ran out of heap is not trusted to keep serving; the container stops
+# instead. Documents are parsed in child JVMs with heaps of their own (DOCPARSER_PARSER_HEAP_MB), which this does
+# not apply to: a document that exhausts its child fails alone as PARSER_OUT_OF_MEMORY.
 ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/doc-parser-service.jar"]
 CMD ["-cluster", "-cluster-port", "5710"]

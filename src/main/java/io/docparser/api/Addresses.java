@@ -16,6 +16,12 @@ public final class Addresses {
    */
   public static final String JOB_CANCELLED = "docparser.jobs.cancelled";
 
+  /**
+   * Published (to every node) when a job has ended: completed, failed or cancelled. The body is the job id; status
+   * requests that long-poll the job answer at once.
+   */
+  public static final String JOB_FINISHED = "docparser.jobs.finished";
+
   private Addresses() {
   }
 }

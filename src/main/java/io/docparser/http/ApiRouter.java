@@ -28,7 +28,8 @@ public final class ApiRouter {
    */
   public static Future<Router> api(Vertx vertx, ServiceConfig config, JobService jobs, HealthRoutes health,
       List<String> inputTypes) {
-    return vertx.executeBlocking(() -> new Setup(ContractRoutes.load(), UploadFiles.in(vertx, config.uploadDir())))
+    return FinishedJobs.listen(vertx).compose(finished -> vertx.executeBlocking(
+            () -> new Setup(ContractRoutes.load(), UploadFiles.in(vertx, config.uploadDir()), finished)))
         .compose(setup -> OpenAPIContract.from(vertx, setup.contract().contractJson())
             .map(parsed -> build(vertx, config, jobs, health, setup, parsed, inputTypes)));
   }
@@ -45,7 +46,7 @@ public final class ApiRouter {
       Setup setup, OpenAPIContract parsed, List<String> inputTypes) {
     ContractRoutes contract = setup.contract();
     Submissions submissions = new Submissions(vertx, jobs, setup.uploads(), config.maxUploadBytes());
-    JobRoutes routes = new JobRoutes(vertx, jobs, submissions);
+    JobRoutes routes = new JobRoutes(jobs, submissions, setup.finished());
     JsonObject formats = new JsonObject()
         .put("input", new JsonArray(inputTypes))
         .put("output", new JsonArray(OutputFormat.wireNames()));
@@ -67,7 +68,7 @@ public final class ApiRouter {
     return withErrorAnswers(router);
   }
 
-  private record Setup(ContractRoutes contract, UploadFiles uploads) {
+  private record Setup(ContractRoutes contract, UploadFiles uploads, FinishedJobs finished) {
   }
 
   private static Router withErrorAnswers(Router router) {

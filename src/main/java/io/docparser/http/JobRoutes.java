@@ -7,7 +7,6 @@ import io.docparser.jobs.JobResult;
 import io.docparser.jobs.JobService;
 import io.docparser.jobs.JobStatus;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
@@ -18,19 +17,20 @@ final class JobRoutes {
 
   /** The longest a status request may wait for its job to finish. */
   static final long MAX_WAIT_SECONDS = 60;
-  private static final long WAIT_POLL_MS = 200;
+  /** A long poll reads its job again at least this often, in case the announcement of its end was missed. */
+  private static final long RECHECK_MS = 5_000;
   private static final String RETRY_AFTER_SECONDS = "1";
   /** Jobs on a page of GET /jobs when the client does not say. */
   static final int DEFAULT_PAGE = 50;
 
-  private final Vertx vertx;
   private final JobService jobs;
   private final Submissions submissions;
+  private final FinishedJobs finished;
 
-  JobRoutes(Vertx vertx, JobService jobs, Submissions submissions) {
-    this.vertx = vertx;
+  JobRoutes(JobService jobs, Submissions submissions, FinishedJobs finished) {
     this.jobs = jobs;
     this.submissions = submissions;
+    this.finished = finished;
   }
 
   void submit(RoutingContext ctx) {
@@ -104,11 +104,25 @@ final class JobRoutes {
     return respond(ctx, 409, JobViews.unavailable(job));
   }
 
-  /** The job once it is terminal, or as it is at the deadline. */
+  /** The job once it is terminal, or as it is at the deadline: read again as soon as its end is announced. */
   private Future<Job> awaitTerminal(String jobId, long deadline) {
-    return existing(jobId).compose(job -> job.status().isTerminal() || System.currentTimeMillis() >= deadline
-        ? Future.succeededFuture(job)
-        : vertx.timer(WAIT_POLL_MS).compose(fired -> awaitTerminal(jobId, deadline)));
+    long remaining = deadline - System.currentTimeMillis();
+    if (remaining <= 0) {
+      return existing(jobId);
+    }
+    Future<Void> ended = finished.next(jobId, Math.min(remaining, RECHECK_MS));
+    return existing(jobId).compose(
+        job -> {
+          if (job.status().isTerminal()) {
+            finished.forget(jobId, ended);
+            return Future.succeededFuture(job);
+          }
+          return ended.compose(announced -> awaitTerminal(jobId, deadline));
+        },
+        failure -> {
+          finished.forget(jobId, ended);
+          return Future.failedFuture(failure);
+        });
   }
 
   private Future<Job> existing(String jobId) {

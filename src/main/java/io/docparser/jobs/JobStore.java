@@ -8,8 +8,10 @@ import com.hazelcast.projection.Projections;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import com.hazelcast.query.QueryConstants;
+import io.docparser.api.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,12 +33,14 @@ public final class JobStore {
 
   private final IMap<String, HazelcastJsonValue> jobs;
   private final StoreCalls calls;
+  private final EventBus eventBus;
   private final Clock clock;
   private final Duration resultTtl;
 
   public JobStore(Vertx vertx, HazelcastInstance hazelcast, Clock clock, Duration resultTtl) {
     this.jobs = hazelcast.getMap(StoreMaps.JOBS);
     this.calls = new StoreCalls(vertx);
+    this.eventBus = vertx.eventBus();
     this.clock = clock;
     this.resultTtl = resultTtl;
   }
@@ -161,9 +165,12 @@ public final class JobStore {
     return calls.blocking(() -> List.copyOf(jobs.keySet(wanted)));
   }
 
+  /** Applies a transition; a job that it ends is announced to every node (long-polling clients wait for that). */
   private Future<Optional<Job>> apply(String jobId, JobTransition transition) {
     return calls.async(() -> jobs.submitToKey(jobId, transition))
-        .map(json -> Optional.ofNullable(json).map(JobJson::read));
+        .map(json -> Optional.ofNullable(json).map(JobJson::read))
+        .onSuccess(changed -> changed.filter(job -> job.status().isTerminal())
+            .ifPresent(ended -> eventBus.publish(Addresses.JOB_FINISHED, jobId)));
   }
 
   /** The oldest queued jobs that are due (not waiting out a backoff), oldest first. */

@@ -12,6 +12,8 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,22 @@ class ApiOnlyNodeTest {
     assertEquals(200, status.statusCode());
     assertEquals("queued", ApiClient.json(status).getString("status"));
     assertTrue(waitedMs >= 900, "answered after " + waitedMs + " ms");
+  }
+
+  @Test
+  @DisplayName("a long poll answers as soon as its job ends (here: cancelled by another client), not at its deadline")
+  void longPollAnswersWhenTheJobEnds() throws Exception {
+    String jobId = api.submitTextForId("to be cancelled");
+    long started = System.nanoTime();
+    CompletableFuture<HttpResponse<String>> polling =
+        CompletableFuture.supplyAsync(() -> api.get("/status/" + jobId + "?wait=60"));
+    api.awaitStatus(jobId, "queued");
+
+    assertEquals(200, api.delete("/jobs/" + jobId).statusCode());
+
+    HttpResponse<String> status = polling.get(30, TimeUnit.SECONDS);
+    assertEquals("cancelled", ApiClient.json(status).getString("status"));
+    assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(30), "the poll waited for its deadline");
   }
 
   @Test

@@ -9,8 +9,6 @@ import io.docparser.support.HostileParser;
 import io.docparser.support.ServiceProcess;
 import io.docparser.support.TestDocuments;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -95,8 +93,7 @@ class HostileDocumentsIT {
     String jobId = ApiClient.acceptedId(api.submitRaw(HostileParser.slow(pidFile), "?filename=slow.bin", Map.of()));
     long pid = HostileParser.awaitPid(pidFile);
 
-    JsonObject cancelled = ApiClient.json(
-        api.send(HttpRequest.newBuilder(URI.create(api.base() + "/jobs/" + jobId)).DELETE()));
+    JsonObject cancelled = ApiClient.json(api.delete("/jobs/" + jobId));
 
     assertEquals("cancelled", cancelled.getString("status"));
     awaitDeath(pid);

@@ -96,6 +96,10 @@ public final class ApiClient {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
+  public HttpResponse<String> delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
   public HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());

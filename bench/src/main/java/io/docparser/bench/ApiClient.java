@@ -1,0 +1,67 @@
+package io.docparser.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** The service's API as a client uses it: submit raw bytes, long-poll the status, fetch the result, delete. */
+final class ApiClient {
+
+  private static final int LONG_POLL_SECONDS = 60;
+
+  private final HttpClient http;
+
+  ApiClient(HttpClient http) {
+    this.http = http;
+  }
+
+  static HttpClient newHttpClient() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  CompletableFuture<HttpResponse<String>> submit(String base, BenchDocument document) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/submit?filename="
+            + URLEncoder.encode(document.name(), StandardCharsets.UTF_8) + "&output_format=text"))
+        .header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(document.bytes()));
+    if (document.password() != null) {
+      request.header("X-Document-Password", URLEncoder.encode(document.password(), StandardCharsets.UTF_8));
+    }
+    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The job's status once it has ended (long-polling). */
+  JsonObject awaitEnd(String base, String jobId) throws IOException, InterruptedException {
+    while (true) {
+      JsonObject status = new JsonObject(get(base + "/status/" + jobId + "?wait=" + LONG_POLL_SECONDS).body());
+      String state = status.getString("status");
+      if (!"queued".equals(state) && !"processing".equals(state)) {
+        return status;
+      }
+    }
+  }
+
+  HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  CompletableFuture<HttpResponse<Void>> delete(String base, String jobId) {
+    return http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/jobs/" + jobId)).DELETE().build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
+  static String jobId(HttpResponse<String> accepted) {
+    if (accepted.statusCode() != 202) {
+      throw new IllegalStateException("submit answered " + accepted.statusCode() + ": " + accepted.body());
+    }
+    return new JsonObject(accepted.body()).getString("job_id");
+  }
+}

@@ -1,0 +1,195 @@
+package io.docparser.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark harness: in-process Tika (the ceiling), then the service started from its jar with isolation
+ * {@code process} and {@code none}, an open-loop run of the API alone, and a scaling run over several nodes, all on
+ * this machine in one run. Prints a Markdown table and writes it, with the same numbers as JSON, to {@code --out}.
+ * See bench/README.md for the command line.
+ */
+public final class Bench {
+
+  /** Queued jobs allowed during a run: the open-loop run offers more than the slots parse, on purpose. */
+  private static final String QUEUE_MAX = "1000000";
+
+  private final BenchOptions options;
+  private final List<BenchDocument> corpus;
+  private final HttpClient http = ApiClient.newHttpClient();
+  private final ApiClient api = new ApiClient(http);
+  private final Path workDir;
+
+  private Bench(BenchOptions options, List<BenchDocument> corpus) throws IOException {
+    this.options = options;
+    this.corpus = corpus;
+    this.workDir = Files.createDirectories(options.out().resolve("nodes"));
+  }
+
+  public static void main(String[] args) throws Exception {
+    BenchOptions options = BenchOptions.parse(args);
+    List<BenchDocument> corpus = options.corpus() == null ? Corpus.generated(2) : Corpus.fromDirectory(options.corpus());
+    JsonObject results = new Bench(options, corpus).runAll();
+    String table = Report.markdown(results);
+    Files.createDirectories(options.out());
+    Files.writeString(options.out().resolve("results.json"), results.encodePrettily());
+    Files.writeString(options.out().resolve("results.md"), table);
+    System.out.println(table);
+  }
+
+  private JsonObject runAll() throws Exception {
+    log("corpus: %d documents, %.1f MB (%s); %d slots, %d passes", corpus.size(), megabytes(Corpus.totalBytes(corpus)),
+        options.corpus() == null ? "generated" : options.corpus(), options.slots(), options.passes());
+    InProcessCeiling ceiling = new InProcessCeiling();
+    JsonObject results = new JsonObject()
+        .put("machine", Machine.describe())
+        .put("corpus", new JsonObject().put("source", options.corpus() == null ? "generated" : options.corpus().toString())
+            .put("documents", corpus.size()).put("bytes", Corpus.totalBytes(corpus)))
+        .put("slots", options.slots())
+        .put("passes", options.passes());
+    JsonObject inProcess = ceiling(ceiling);
+    results.put("in_process", inProcess);
+    double ceilingRate = inProcess.getDouble("documents_per_s");
+    results.put("service_process", withRatio(service("process", ceiling), ceilingRate));
+    results.put("service_none", withRatio(service("none", ceiling), ceilingRate));
+    results.put("open_loop", openLoop());
+    results.put("scaling", scaling(ceilingRate));
+    return results;
+  }
+
+  private JsonObject ceiling(InProcessCeiling ceiling) throws InterruptedException {
+    log("in-process Tika: warm-up pass");
+    ceiling.run(corpus, 1, options.slots());
+    log("in-process Tika: %d measured passes on %d threads", options.passes(), options.slots());
+    try (ProcessSampler sampler = new ProcessSampler(ProcessHandle.current())) {
+      long nanos = ceiling.run(corpus, options.passes(), options.slots());
+      return throughput(corpus.size() * options.passes(), Corpus.totalBytes(corpus) * options.passes(), nanos)
+          .put("process", sampler.toJson(nanos / 1e9));
+    }
+  }
+
+  private JsonObject service(String isolation, InProcessCeiling ceiling) throws Exception {
+    log("service, isolation %s: starting", isolation);
+    try (ServiceUnderTest node = ServiceUnderTest.start(options.jar(), workDir, "bench-" + isolation,
+        Map.of("DOCPARSER_WORKERS", Integer.toString(options.slots()), "DOCPARSER_ISOLATION", isolation,
+            "DOCPARSER_QUEUE_MAX", QUEUE_MAX), false).awaitReady(http)) {
+      List<String> bases = List.of(node.base());
+      log("service, isolation %s: warm-up pass", isolation);
+      new ClosedLoopRun(api, bases, clients()).run(corpus, 1, null);
+      ClosedLoopRun measured = new ClosedLoopRun(api, bases, clients());
+      JsonArray heap = new JsonArray();
+      long nanos = 0;
+      try (ProcessSampler sampler = new ProcessSampler(node.handle())) {
+        for (int pass = 1; pass <= options.passes(); pass++) {
+          nanos += measured.run(corpus, 1, ceiling);
+          heap.add(node.heapAfterGcMb());
+          log("service, isolation %s: pass %d of %d", isolation, pass, options.passes());
+        }
+        return throughput(corpus.size() * options.passes(), Corpus.totalBytes(corpus) * options.passes(), nanos)
+            .put("end_to_end", measured.endToEnd.toJson())
+            .put("submit", measured.submit.toJson())
+            .put("overhead_median_ms", Latencies.round(measured.overhead.percentileMs(50)))
+            .put("failed_jobs", measured.failed.get())
+            .put("errors", measured.errors.get())
+            .put("heap_after_gc_mb_per_pass", heap)
+            .put("jobs_left", jobsLeft(node))
+            .put("process", sampler.toJson(nanos / 1e9));
+      }
+    }
+  }
+
+  private JsonArray openLoop() throws Exception {
+    log("open loop: starting a node");
+    JsonArray runs = new JsonArray();
+    try (ServiceUnderTest node = ServiceUnderTest.start(options.jar(), workDir, "bench-open-loop",
+        Map.of("DOCPARSER_WORKERS", Integer.toString(options.slots()), "DOCPARSER_QUEUE_MAX", QUEUE_MAX), false)
+        .awaitReady(http)) {
+      new OpenLoopRun(api, node.base()).run(Math.max(1, options.rates().get(0) / 10), 1);
+      for (int rate : options.rates()) {
+        log("open loop: %d submits/s for %d s", rate, options.rateSeconds());
+        runs.add(new OpenLoopRun(api, node.base()).run(rate, options.rateSeconds()));
+      }
+    }
+    return runs;
+  }
+
+  /** The same parser slots in all, spread over 1, 2 or 3 nodes (with 3, one of them serves the API alone). */
+  private JsonArray scaling(double ceilingRate) throws Exception {
+    JsonArray runs = new JsonArray();
+    for (int nodes : options.scaling()) {
+      log("scaling: %d node(s)", nodes);
+      List<ServiceUnderTest> cluster = new ArrayList<>();
+      try {
+        cluster.addAll(startCluster(nodes));
+        List<String> bases = cluster.stream().map(ServiceUnderTest::base).toList();
+        new ClosedLoopRun(api, bases, clients()).run(corpus, 1, null);
+        ClosedLoopRun measured = new ClosedLoopRun(api, bases, clients());
+        int passes = Math.max(1, options.passes() / 3);
+        long nanos = measured.run(corpus, passes, null);
+        runs.add(withRatio(throughput(corpus.size() * passes, Corpus.totalBytes(corpus) * passes, nanos)
+            .put("nodes", nodes)
+            .put("end_to_end", measured.endToEnd.toJson())
+            .put("errors", measured.errors.get()), ceilingRate));
+      } finally {
+        for (ServiceUnderTest node : cluster) {
+          node.close();
+        }
+      }
+    }
+    return runs;
+  }
+
+  private List<ServiceUnderTest> startCluster(int nodes) throws Exception {
+    List<ServiceUnderTest> cluster = new ArrayList<>();
+    int workerNodes = nodes == 3 ? 2 : nodes;
+    for (int i = 0; i < nodes; i++) {
+      boolean apiOnly = nodes == 3 && i == 0;
+      Map<String, String> settings = new HashMap<>(Map.of("DOCPARSER_QUEUE_MAX", QUEUE_MAX,
+          "DOCPARSER_ROLES", apiOnly ? "api" : "api,worker",
+          "DOCPARSER_WORKERS", Integer.toString(Math.max(1, options.slots() / workerNodes))));
+      cluster.add(ServiceUnderTest.start(options.jar(), workDir, "bench-scaling-" + nodes + "-" + i, settings,
+          nodes > 1));
+    }
+    for (ServiceUnderTest node : cluster) {
+      node.awaitReady(http);
+    }
+    return cluster;
+  }
+
+  private int clients() {
+    return options.slots() * 2;
+  }
+
+  private int jobsLeft(ServiceUnderTest node) throws Exception {
+    return new JsonObject(api.get(node.base() + "/jobs?limit=1000").body()).getJsonArray("jobs").size();
+  }
+
+  private static JsonObject throughput(int documents, long bytes, long nanos) {
+    double seconds = nanos / 1e9;
+    return new JsonObject()
+        .put("documents", documents)
+        .put("seconds", Latencies.round(seconds))
+        .put("documents_per_s", Latencies.round(documents / seconds))
+        .put("mb_per_s", Latencies.round(megabytes(bytes) / seconds));
+  }
+
+  private static JsonObject withRatio(JsonObject run, double ceilingRate) {
+    return run.put("ratio_to_in_process", Latencies.round(run.getDouble("documents_per_s") / ceilingRate));
+  }
+
+  private static double megabytes(long bytes) {
+    return bytes / 1_000_000.0;
+  }
+
+  private static void log(String format, Object... args) {
+    System.err.printf("[bench] " + format + "%n", args);
+  }
+}

@@ -1,0 +1,53 @@
+package io.docparser.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The harness's command line: {@code --name value} pairs, all optional.
+ *
+ * @param corpus       a directory of documents; null to generate them
+ * @param slots        parser slots (and in-process threads)
+ * @param passes       measured passes over the corpus, per mode
+ * @param rates        offered submit rates of the open-loop run, per second
+ * @param rateSeconds  how long each rate is offered
+ * @param scaling      node counts of the scaling run
+ * @param out          where results.json and results.md are written
+ * @param jar          the service jar to start
+ */
+record BenchOptions(Path corpus, int slots, int passes, List<Integer> rates, int rateSeconds, List<Integer> scaling,
+    Path out, Path jar) {
+
+  private static final Path SHARED_CORPUS = Path.of("..", "shared", "corpus");
+
+  static BenchOptions parse(String[] args) {
+    Map<String, String> given = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("expected --name value, got " + args[i]);
+      }
+      given.put(args[i].substring(2), args[i + 1]);
+    }
+    boolean smoke = Boolean.parseBoolean(given.getOrDefault("smoke", "false"));
+    String corpus = given.getOrDefault("corpus",
+        !smoke && Files.isDirectory(SHARED_CORPUS) ? SHARED_CORPUS.toString() : "generated");
+    return new BenchOptions(
+        corpus.equals("generated") ? null : Path.of(corpus),
+        Integer.parseInt(given.getOrDefault("slots", "2")),
+        Integer.parseInt(given.getOrDefault("passes", smoke ? "1" : "10")),
+        numbers(given.getOrDefault("rates", smoke ? "20" : "200,500,1000")),
+        Integer.parseInt(given.getOrDefault("rate-seconds", smoke ? "2" : "30")),
+        numbers(given.getOrDefault("scaling", smoke ? "1" : "1,2,3")),
+        Path.of(given.getOrDefault("out", "target/bench")),
+        Path.of(given.getOrDefault("jar", "target/doc-parser-service.jar")));
+  }
+
+  private static List<Integer> numbers(String list) {
+    return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt)
+        .toList();
+  }
+}

@@ -1,0 +1,76 @@
+package io.docparser.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** The harness's results as Markdown tables, the form BENCHMARKS.md quotes. */
+final class Report {
+
+  private Report() {
+  }
+
+  static String markdown(JsonObject results) {
+    JsonObject machine = results.getJsonObject("machine");
+    JsonObject corpus = results.getJsonObject("corpus");
+    StringBuilder md = new StringBuilder()
+        .append("Machine: ").append(machine.getInteger("cpus")).append(" CPUs (").append(machine.getString("cpu_model"))
+        .append("), ").append(machine.getLong("memory_mb")).append(" MB, ").append(machine.getString("java"))
+        .append("\n\nCorpus: ").append(corpus.getString("source")).append(", ").append(corpus.getInteger("documents"))
+        .append(" documents, ").append(String.format("%.1f", corpus.getLong("bytes") / 1e6)).append(" MB; ")
+        .append(results.getInteger("slots")).append(" parser slots; ").append(results.getInteger("passes"))
+        .append(" measured passes\n\n")
+        .append("| run | docs/s | MB/s | ratio | e2e p50 / p95 / p99 ms | submit p50 / p99 ms | overhead median ms"
+            + " | CPU cores busy | peak RSS MB | heap after GC per pass MB | failed / errors |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    row(md, "in-process Tika", results.getJsonObject("in_process"));
+    row(md, "service, isolation process", results.getJsonObject("service_process"));
+    row(md, "service, isolation none", results.getJsonObject("service_none"));
+    md.append("\nOpen loop (tiny text documents):\n\n")
+        .append("| offered/s | achieved/s | accepted | 429 | errors | submit p50 / p99 ms | status p50 / p99 ms |\n")
+        .append("|---|---|---|---|---|---|---|\n");
+    for (Object item : results.getJsonArray("open_loop")) {
+      JsonObject run = (JsonObject) item;
+      md.append("| ").append(run.getInteger("offered_per_s")).append(" | ").append(run.getDouble("achieved_per_s"))
+          .append(" | ").append(run.getInteger("accepted")).append(" | ").append(run.getInteger("refused_429"))
+          .append(" | ").append(run.getInteger("errors")).append(" | ").append(pair(run.getJsonObject("submit")))
+          .append(" | ").append(pair(run.getJsonObject("status_under_load"))).append(" |\n");
+    }
+    md.append("\nScaling (same parser slots in total; with 3 nodes one serves the API only):\n\n")
+        .append("| nodes | docs/s | MB/s | ratio | e2e p50 / p95 / p99 ms | errors |\n|---|---|---|---|---|---|\n");
+    for (Object item : results.getJsonArray("scaling")) {
+      JsonObject run = (JsonObject) item;
+      md.append("| ").append(run.getInteger("nodes")).append(" | ").append(run.getDouble("documents_per_s"))
+          .append(" | ").append(run.getDouble("mb_per_s")).append(" | ").append(run.getDouble("ratio_to_in_process"))
+          .append(" | ").append(triple(run.getJsonObject("end_to_end"))).append(" | ")
+          .append(run.getInteger("errors")).append(" |\n");
+    }
+    return md.toString();
+  }
+
+  private static void row(StringBuilder md, String name, JsonObject run) {
+    JsonObject process = run.getJsonObject("process");
+    JsonArray heap = run.getJsonArray("heap_after_gc_mb_per_pass");
+    md.append("| ").append(name)
+        .append(" | ").append(run.getDouble("documents_per_s"))
+        .append(" | ").append(run.getDouble("mb_per_s"))
+        .append(" | ").append(run.containsKey("ratio_to_in_process") ? run.getDouble("ratio_to_in_process") : "1.0")
+        .append(" | ").append(run.containsKey("end_to_end") ? triple(run.getJsonObject("end_to_end")) : "-")
+        .append(" | ").append(run.containsKey("submit") ? pair(run.getJsonObject("submit")) : "-")
+        .append(" | ").append(run.containsKey("overhead_median_ms") ? run.getDouble("overhead_median_ms") : "-")
+        .append(" | ").append(process.getDouble("cpu_cores_busy"))
+        .append(" | ").append(process.getLong("peak_rss_mb"))
+        .append(" | ").append(heap == null ? "-" : heap.encode())
+        .append(" | ").append(run.containsKey("failed_jobs")
+            ? run.getInteger("failed_jobs") + " / " + run.getInteger("errors") : "-")
+        .append(" |\n");
+  }
+
+  private static String triple(JsonObject latencies) {
+    return latencies.getDouble("p50_ms") + " / " + latencies.getDouble("p95_ms") + " / "
+        + latencies.getDouble("p99_ms");
+  }
+
+  private static String pair(JsonObject latencies) {
+    return latencies.getDouble("p50_ms") + " / " + latencies.getDouble("p99_ms");
+  }
+}
