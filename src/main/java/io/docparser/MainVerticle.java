@@ -8,6 +8,7 @@ import io.docparser.config.ServiceConfig;
 import io.docparser.http.ApiRouter;
 import io.docparser.http.HealthRoutes;
 import io.docparser.http.HttpVerticle;
+import io.docparser.jobs.AnnouncedJobs;
 import io.docparser.jobs.Draining;
 import io.docparser.jobs.JobProcessor;
 import io.docparser.jobs.JobService;
@@ -116,8 +117,9 @@ public final class MainVerticle extends VerticleBase {
         .setWorkerPoolSize(config.workers())
         .setMaxWorkerExecuteTime(slotTime.toMillis())
         .setMaxWorkerExecuteTimeUnit(TimeUnit.MILLISECONDS);
-    return vertx.deployVerticle(() -> new ParserWorkerVerticle(stores.jobs(),
-            new JobProcessor(stores, slotParser(parsers)), leases, running, draining, config.nodeId()), slots)
+    return AnnouncedJobs.listen(vertx).compose(announced -> vertx.deployVerticle(
+            () -> new ParserWorkerVerticle(stores.jobs(), announced, new JobProcessor(stores, slotParser(parsers)),
+                leases, running, draining, config.nodeId()), slots))
         .onSuccess(deployed -> slotsUp.set(true));
   }
 

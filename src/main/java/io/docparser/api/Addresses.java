@@ -4,11 +4,17 @@ package io.docparser.api;
 public final class Addresses {
 
   /**
-   * Published (to every worker slot in the cluster) when a job has been stored as queued. The body is the job id.
-   * It is only a doorbell: the job map is the queue of record, and a slot that misses the message finds the job
-   * when it next looks for the oldest queued one.
+   * Published (to every worker node in the cluster) when a job has been stored as queued. The body is the job id.
+   * It is only a doorbell: the job map is the queue of record, and a node that misses the message finds the job
+   * when one of its slots next scans for the oldest queued one.
    */
   public static final String JOB_QUEUED = "docparser.jobs.queued";
+
+  /**
+   * Published on one node only, to its parser slots, when a job was announced there: a free slot takes the next
+   * announced job. No body.
+   */
+  public static final String SLOTS_WAKE = "docparser.slots.wake";
 
   /**
    * Published (to every node) when a running job has been cancelled. The body is the job id; the node that parses

@@ -18,6 +18,7 @@ public final class JobService {
   private final EventBus eventBus;
   private final Clock clock;
   private final QueueLimit queueLimit;
+  private final QueueGauge queueGauge;
 
   public JobService(Stores stores, EventBus eventBus, Clock clock, QueueLimit queueLimit) {
     this.stores = stores;
@@ -25,6 +26,7 @@ public final class JobService {
     this.eventBus = eventBus;
     this.clock = clock;
     this.queueLimit = queueLimit;
+    this.queueGauge = new QueueGauge(jobs);
   }
 
   /**
@@ -48,11 +50,22 @@ public final class JobService {
                     .compose(released -> submit(document, idempotencyKey)))));
   }
 
+  /** Admits against the estimated queue depth; a refusal is checked against a fresh measurement first. */
   private Future<Job> admit(SubmittedDocument document, Job job) {
-    return jobs.queueDepth().compose(depth -> queueLimit.admits(depth.jobs(), depth.bytes(), job.sizeBytes())
-        ? store(document, job)
-        : Future.failedFuture(new ServiceException(ErrorCode.QUEUE_FULL, "the queue is full (" + depth.jobs()
-            + " jobs, " + depth.bytes() + " bytes waiting); try again shortly")));
+    return queueGauge.estimate()
+        .compose(estimated -> admits(estimated, job) ? Future.succeededFuture(estimated) : queueGauge.fresh())
+        .compose(depth -> {
+          if (!admits(depth, job)) {
+            return Future.failedFuture(new ServiceException(ErrorCode.QUEUE_FULL, "the queue is full ("
+                + depth.jobs() + " jobs, " + depth.bytes() + " bytes waiting); try again shortly"));
+          }
+          queueGauge.admitted(job.sizeBytes());
+          return store(document, job);
+        });
+  }
+
+  private boolean admits(JobStore.QueueDepth depth, Job job) {
+    return queueLimit.admits(depth.jobs(), depth.bytes(), job.sizeBytes());
   }
 
   /**

@@ -13,19 +13,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One parser slot. Deployed as a worker verticle, one instance per slot: an instance runs one parse at a time, on
- * its own worker thread. A free slot answers the doorbell by claiming the announced job; a busy one lets it pass,
- * so the job goes to a slot that is free, on this node or another. When a slot frees up, and on a timer in case a
- * doorbell was missed, it claims the oldest queued job.
+ * its own worker thread. When a job is announced on its node, and when it frees up, a free slot claims the oldest
+ * announced job ({@link AnnouncedJobs}); a busy one lets it pass, so the job goes to a slot that is free, on this
+ * node or another. With nothing announced left, and on a timer in case an announcement was missed, it claims the
+ * oldest queued job from the job map.
  */
 public final class ParserWorkerVerticle extends VerticleBase {
 
   /** How often an idle slot looks for queued jobs whose doorbell it did not hear. */
   static final long QUEUE_SWEEP_MS = 2_000;
-  /**
-   * Doorbells a busy slot keeps; older ones are dropped, which loses nothing since the job map is the queue of
-   * record.
-   */
-  private static final int MAX_BUFFERED_DOORBELLS = 64;
 
   private static final Duration LEASE = Leases.LEASE;
 
@@ -38,6 +34,7 @@ public final class ParserWorkerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ParserWorkerVerticle.class);
 
   private final JobStore jobs;
+  private final AnnouncedJobs announced;
   private final JobProcessor processor;
   private final Leases leases;
   private final RunningParses running;
@@ -47,9 +44,10 @@ public final class ParserWorkerVerticle extends VerticleBase {
   private boolean stopping;
   private Future<Boolean> current = Future.succeededFuture(false);
 
-  public ParserWorkerVerticle(JobStore jobs, JobProcessor processor, Leases leases, RunningParses running,
-      Draining draining, String nodeId) {
+  public ParserWorkerVerticle(JobStore jobs, AnnouncedJobs announced, JobProcessor processor, Leases leases,
+      RunningParses running, Draining draining, String nodeId) {
     this.jobs = jobs;
+    this.announced = announced;
     this.processor = processor;
     this.leases = leases;
     this.running = running;
@@ -59,11 +57,11 @@ public final class ParserWorkerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    MessageConsumer<String> doorbell = vertx.eventBus().consumer(
-        new MessageConsumerOptions().setAddress(Addresses.JOB_QUEUED).setMaxBufferedMessages(MAX_BUFFERED_DOORBELLS),
-        message -> takeAnnounced(message.body()));
-    vertx.setPeriodic(QUEUE_SWEEP_MS, timer -> takeOldest());
-    return doorbell.completion().onSuccess(registered -> takeOldest());
+    MessageConsumer<Void> wake = vertx.eventBus().consumer(
+        new MessageConsumerOptions().setAddress(Addresses.SLOTS_WAKE).setLocalOnly(true).setMaxBufferedMessages(1),
+        message -> takeNext());
+    vertx.setPeriodic(QUEUE_SWEEP_MS, timer -> takeNext());
+    return wake.completion().onSuccess(registered -> takeNext());
   }
 
   /** Takes no more jobs, and lets the running one end (up to {@link #DRAIN_MS}): a graceful stop. */
@@ -80,14 +78,16 @@ public final class ParserWorkerVerticle extends VerticleBase {
     });
   }
 
-  private void takeAnnounced(String jobId) {
-    work(() -> jobs.claim(jobId, nodeId, LEASE).compose(claimed -> claimed.isPresent()
-        ? Future.succeededFuture(claimed)
-        : jobs.claimOldest(nodeId, LEASE)));
+  private void takeNext() {
+    work(this::claimNext);
   }
 
-  private void takeOldest() {
-    work(() -> jobs.claimOldest(nodeId, LEASE));
+  /** Claims the oldest announced job that no other slot took first; with none left, the oldest queued one. */
+  private Future<Optional<Job>> claimNext() {
+    return announced.next()
+        .map(jobId -> jobs.claim(jobId, nodeId, LEASE)
+            .compose(claimed -> claimed.isPresent() ? Future.succeededFuture(claimed) : claimNext()))
+        .orElseGet(() -> jobs.claimOldest(nodeId, LEASE));
   }
 
   /** Runs an attempt while its lease is kept; true once it is over. */
@@ -111,7 +111,7 @@ public final class ParserWorkerVerticle extends VerticleBase {
     current.onComplete(done -> {
       busy = false;
       if (done.succeeded() && done.result()) {
-        takeOldest();
+        takeNext();
       }
     });
   }

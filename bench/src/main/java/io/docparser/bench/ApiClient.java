@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 final class ApiClient {
 
   private static final int LONG_POLL_SECONDS = 60;
+  /** Longer than a long poll; a request that takes longer counts as an error. */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(LONG_POLL_SECONDS + 30);
 
   private final HttpClient http;
 
@@ -30,6 +32,7 @@ final class ApiClient {
   CompletableFuture<HttpResponse<String>> submit(String base, BenchDocument document) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/submit?filename="
             + URLEncoder.encode(document.name(), StandardCharsets.UTF_8) + "&output_format=text"))
+        .timeout(REQUEST_TIMEOUT)
         .header("Content-Type", "application/octet-stream")
         .POST(HttpRequest.BodyPublishers.ofByteArray(document.bytes()));
     if (document.password() != null) {
@@ -50,7 +53,8 @@ final class ApiClient {
   }
 
   HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   CompletableFuture<HttpResponse<Void>> delete(String base, String jobId) {

@@ -32,17 +32,14 @@ public final class Bench {
     this.options = options;
     this.corpus = corpus;
     this.workDir = Files.createDirectories(options.out().resolve("nodes"));
+    Files.deleteIfExists(options.out().resolve("results.json"));
   }
 
   public static void main(String[] args) throws Exception {
     BenchOptions options = BenchOptions.parse(args);
     List<BenchDocument> corpus = options.corpus() == null ? Corpus.generated(2) : Corpus.fromDirectory(options.corpus());
     JsonObject results = new Bench(options, corpus).runAll();
-    String table = Report.markdown(results);
-    Files.createDirectories(options.out());
-    Files.writeString(options.out().resolve("results.json"), results.encodePrettily());
-    Files.writeString(options.out().resolve("results.md"), table);
-    System.out.println(table);
+    System.out.println(Report.markdown(results));
   }
 
   private JsonObject runAll() throws Exception {
@@ -56,13 +53,19 @@ public final class Bench {
         .put("slots", options.slots())
         .put("passes", options.passes());
     JsonObject inProcess = ceiling(ceiling);
-    results.put("in_process", inProcess);
+    save(results.put("in_process", inProcess));
     double ceilingRate = inProcess.getDouble("documents_per_s");
-    results.put("service_process", withRatio(service("process", ceiling), ceilingRate));
-    results.put("service_none", withRatio(service("none", ceiling), ceilingRate));
-    results.put("open_loop", openLoop());
-    results.put("scaling", scaling(ceilingRate));
+    save(results.put("service_process", withRatio(service("process", ceiling), ceilingRate)));
+    save(results.put("service_none", withRatio(service("none", ceiling), ceilingRate)));
+    save(results.put("open_loop", openLoop()));
+    save(results.put("scaling", scaling(ceilingRate)));
     return results;
+  }
+
+  /** Writes what has been measured so far, so that a run cut short still leaves its numbers. */
+  private void save(JsonObject results) throws IOException {
+    Files.writeString(options.out().resolve("results.json"), results.encodePrettily());
+    Files.writeString(options.out().resolve("results.md"), Report.markdown(results));
   }
 
   private JsonObject ceiling(InProcessCeiling ceiling) throws InterruptedException {

@@ -59,7 +59,8 @@ final class OpenLoopRun {
     Thread.sleep(seconds * 1000L);
     timer.shutdownNow();
     double offeredSeconds = (System.nanoTime() - start) / 1e9;
-    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+    awaitAnswers(inFlight);
+    long unanswered = inFlight.stream().filter(request -> !request.isDone()).count();
     reader.interrupt();
     reader.join();
     return new JsonObject()
@@ -69,8 +70,18 @@ final class OpenLoopRun {
         .put("accepted", accepted.get())
         .put("refused_429", refused.get())
         .put("errors", errors.get())
+        .put("unanswered_after_30s", unanswered)
         .put("submit", submit.toJson())
         .put("status_under_load", status.toJson());
+  }
+
+  /** Answers still missing 30 s after the last submit are reported as unanswered rather than waited for. */
+  private static void awaitAnswers(List<CompletableFuture<?>> inFlight) {
+    try {
+      CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+    } catch (Exception stillWaiting) {
+      // counted by the caller
+    }
   }
 
   private void readStatusUntilInterrupted(List<String> ids, Latencies status, AtomicInteger errors) {
