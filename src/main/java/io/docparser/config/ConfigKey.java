@@ -15,7 +15,7 @@ public enum ConfigKey {
   WORKERS(""),
   ISOLATION("process"),
   PARSER_HEAP_MB("512"),
-  PARSER_MAX_DOCS("1000"),
+  PARSER_MAX_DOCS("10000"),
   PARSER_CLASSPATH(""),
   PARSE_TIMEOUT_MS("120000"),
   MAX_ATTEMPTS("3"),

@@ -6,9 +6,11 @@ import io.docparser.api.ErrorCode;
 import io.docparser.api.ServiceException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +19,13 @@ import java.util.function.Supplier;
  * STORE_UNAVAILABLE, which the API answers with 503.
  */
 final class StoreCalls {
+
+  /**
+   * Where an answer is handed over: on the Hazelcast thread that completed the call, which only passes it to the
+   * caller's context. Hazelcast's default would run it on its default async executor, which on a
+   * machine with two CPUs (a common pool of one thread) starts a new thread for every answer.
+   */
+  private static final Executor ON_HAZELCAST_THREAD = Runnable::run;
 
   private final Vertx vertx;
 
@@ -36,7 +45,15 @@ final class StoreCalls {
     } catch (RuntimeException e) {
       return unavailable(e);
     }
-    return Future.fromCompletionStage(stage, context).recover(StoreCalls::unavailable);
+    Promise<T> answered = Promise.promise();
+    stage.whenCompleteAsync((value, failure) -> context.runOnContext(back -> {
+      if (failure == null) {
+        answered.complete(value);
+      } else {
+        answered.fail(failure);
+      }
+    }), ON_HAZELCAST_THREAD);
+    return answered.future().recover(StoreCalls::unavailable);
   }
 
   <T> Future<T> blocking(Callable<T> call) {

@@ -33,7 +33,7 @@ class ConfigLoaderTest {
     assertEquals(EnumSet.of(Role.API, Role.WORKER), config.roles());
     assertEquals(Runtime.getRuntime().availableProcessors(), config.workers());
     assertEquals(Isolation.PROCESS, config.isolation());
-    assertEquals(new ChildJvmSettings(512, 1000, ""), config.childJvms());
+    assertEquals(new ChildJvmSettings(512, 10_000, ""), config.childJvms());
     assertEquals(120_000, config.parseTimeoutMs());
     assertEquals(104_857_600, config.maxUploadBytes());
     assertEquals(86_400, config.resultTtlSeconds());

@@ -51,6 +51,7 @@ public final class Bench {
         .put("corpus", new JsonObject().put("source", options.corpus() == null ? "generated" : options.corpus().toString())
             .put("documents", corpus.size()).put("bytes", Corpus.totalBytes(corpus)))
         .put("slots", options.slots())
+        .put("warmup_passes", options.warmup())
         .put("passes", options.passes());
     JsonObject inProcess = ceiling(ceiling);
     save(results.put("in_process", inProcess));
@@ -69,8 +70,8 @@ public final class Bench {
   }
 
   private JsonObject ceiling(InProcessCeiling ceiling) throws InterruptedException {
-    log("in-process Tika: warm-up pass");
-    ceiling.run(corpus, 1, options.slots());
+    log("in-process Tika: %d warm-up passes", options.warmup());
+    ceiling.run(corpus, options.warmup(), options.slots());
     log("in-process Tika: %d measured passes on %d threads", options.passes(), options.slots());
     try (ProcessSampler sampler = new ProcessSampler(ProcessHandle.current())) {
       long nanos = ceiling.run(corpus, options.passes(), options.slots());
@@ -83,10 +84,10 @@ public final class Bench {
     log("service, isolation %s: starting", isolation);
     try (ServiceUnderTest node = ServiceUnderTest.start(options.jar(), workDir, "bench-" + isolation,
         Map.of("DOCPARSER_WORKERS", Integer.toString(options.slots()), "DOCPARSER_ISOLATION", isolation,
-            "DOCPARSER_QUEUE_MAX", QUEUE_MAX), false).awaitReady(http)) {
+            "DOCPARSER_QUEUE_MAX", QUEUE_MAX), false, options.profile()).awaitReady(http)) {
       List<String> bases = List.of(node.base());
-      log("service, isolation %s: warm-up pass", isolation);
-      new ClosedLoopRun(api, bases, clients()).run(corpus, 1, null);
+      log("service, isolation %s: %d warm-up passes", isolation, options.warmup());
+      new ClosedLoopRun(api, bases, clients()).run(corpus, options.warmup(), null);
       ClosedLoopRun measured = new ClosedLoopRun(api, bases, clients());
       JsonArray heap = new JsonArray();
       long nanos = 0;
@@ -113,8 +114,8 @@ public final class Bench {
     log("open loop: starting a node");
     JsonArray runs = new JsonArray();
     try (ServiceUnderTest node = ServiceUnderTest.start(options.jar(), workDir, "bench-open-loop",
-        Map.of("DOCPARSER_WORKERS", Integer.toString(options.slots()), "DOCPARSER_QUEUE_MAX", QUEUE_MAX), false)
-        .awaitReady(http)) {
+        Map.of("DOCPARSER_WORKERS", Integer.toString(options.slots()), "DOCPARSER_QUEUE_MAX", QUEUE_MAX), false,
+        options.profile()).awaitReady(http)) {
       new OpenLoopRun(api, node.base()).run(Math.max(1, options.rates().get(0) / 10), 1);
       for (int rate : options.rates()) {
         log("open loop: %d submits/s for %d s", rate, options.rateSeconds());
@@ -133,7 +134,7 @@ public final class Bench {
       try {
         cluster.addAll(startCluster(nodes));
         List<String> bases = cluster.stream().map(ServiceUnderTest::base).toList();
-        new ClosedLoopRun(api, bases, clients()).run(corpus, 1, null);
+        new ClosedLoopRun(api, bases, clients()).run(corpus, options.warmup(), null);
         ClosedLoopRun measured = new ClosedLoopRun(api, bases, clients());
         int passes = Math.max(1, options.passes() / 3);
         long nanos = measured.run(corpus, passes, null);
@@ -159,7 +160,7 @@ public final class Bench {
           "DOCPARSER_ROLES", apiOnly ? "api" : "api,worker",
           "DOCPARSER_WORKERS", Integer.toString(Math.max(1, options.slots() / workerNodes))));
       cluster.add(ServiceUnderTest.start(options.jar(), workDir, "bench-scaling-" + nodes + "-" + i, settings,
-          nodes > 1));
+          nodes > 1, options.profile()));
     }
     for (ServiceUnderTest node : cluster) {
       node.awaitReady(http);

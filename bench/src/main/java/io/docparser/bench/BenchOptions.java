@@ -12,15 +12,18 @@ import java.util.Map;
  *
  * @param corpus       a directory of documents; null to generate them
  * @param slots        parser slots (and in-process threads)
+ * @param warmup       passes before measuring, per mode, so that every JVM (and parser child) has compiled its hot
+ *                     code: a service runs for long, and its steady state is what counts
  * @param passes       measured passes over the corpus, per mode
  * @param rates        offered submit rates of the open-loop run, per second
  * @param rateSeconds  how long each rate is offered
  * @param scaling      node counts of the scaling run
  * @param out          where results.json and results.md are written
  * @param jar          the service jar to start
+ * @param profile      where the service JVMs write Java Flight Recordings (one per node); null for none
  */
-record BenchOptions(Path corpus, int slots, int passes, List<Integer> rates, int rateSeconds, List<Integer> scaling,
-    Path out, Path jar) {
+record BenchOptions(Path corpus, int slots, int warmup, int passes, List<Integer> rates, int rateSeconds, List<Integer> scaling,
+    Path out, Path jar, Path profile) {
 
   private static final Path SHARED_CORPUS = Path.of("..", "shared", "corpus");
 
@@ -38,12 +41,14 @@ record BenchOptions(Path corpus, int slots, int passes, List<Integer> rates, int
     return new BenchOptions(
         corpus.equals("generated") ? null : Path.of(corpus),
         Integer.parseInt(given.getOrDefault("slots", "2")),
+        Integer.parseInt(given.getOrDefault("warmup", smoke ? "1" : "3")),
         Integer.parseInt(given.getOrDefault("passes", smoke ? "1" : "10")),
         numbers(given.getOrDefault("rates", smoke ? "20" : "200,500,1000")),
         Integer.parseInt(given.getOrDefault("rate-seconds", smoke ? "2" : "30")),
         numbers(given.getOrDefault("scaling", smoke ? "1" : "1,2,3")),
         Path.of(given.getOrDefault("out", "target/bench")),
-        Path.of(given.getOrDefault("jar", "target/doc-parser-service.jar")));
+        Path.of(given.getOrDefault("jar", "target/doc-parser-service.jar")),
+        given.containsKey("profile") ? Path.of(given.get("profile")).toAbsolutePath() : null);
   }
 
   private static List<Integer> numbers(String list) {

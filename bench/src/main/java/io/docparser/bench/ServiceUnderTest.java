@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,14 +31,20 @@ final class ServiceUnderTest implements AutoCloseable {
   }
 
   /**
-   * @param settings DOCPARSER_... settings besides the port, which is chosen here
+   * @param settings  DOCPARSER_... settings besides the port, which is chosen here
    * @param clustered whether to start with {@code -cluster}
+   * @param profile   where the JVM writes a Java Flight Recording when it exits; null for none
    */
-  static ServiceUnderTest start(Path jar, Path workDir, String name, Map<String, String> settings, boolean clustered)
-      throws IOException {
+  static ServiceUnderTest start(Path jar, Path workDir, String name, Map<String, String> settings, boolean clustered,
+      Path profile) throws IOException {
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toAbsolutePath().toString()));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    if (profile != null) {
+      Files.createDirectories(profile);
+      command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+          + profile.resolve(name + ".jfr"));
+    }
+    command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
     if (clustered) {
       command.add("-cluster");
     }
