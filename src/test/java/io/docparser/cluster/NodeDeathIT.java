@@ -8,6 +8,7 @@ import io.docparser.support.ServiceProcess;
 import io.docparser.support.TestCluster;
 import io.docparser.support.TestDocuments;
 import io.docparser.support.TikaReference;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,13 +50,16 @@ class NodeDeathIT {
     cluster.awaitFormed();
 
     List<byte[]> documents = new ArrayList<>();
+    for (int i = 0; i < JOBS; i++) {
+      documents.add(TestDocuments.pdf(pages(i)));
+    }
+    // all made first, then all submitted: made one by one between submissions, the early ones could be parsed
+    // before the last is sent, and no parse would be left in flight to kill
     List<String> jobIds = new ArrayList<>();
     for (int i = 0; i < JOBS; i++) {
-      byte[] pdf = TestDocuments.pdf(pages(i));
-      documents.add(pdf);
-      jobIds.add(ApiClient.acceptedId(api.api().submitMultipart(pdf, "long-" + i + ".pdf", Map.of())));
+      jobIds.add(ApiClient.acceptedId(api.api().submitMultipart(documents.get(i), "long-" + i + ".pdf", Map.of())));
     }
-    awaitProcessingOn(api.api(), jobIds, "worker-doomed");
+    awaitProcessingOn(api.api(), "worker-doomed");
     doomed.kill();
 
     int retried = 0;
@@ -75,16 +79,14 @@ class NodeDeathIT {
   }
 
   /** Waits until the doomed node is in the middle of a parse, so that killing it loses work in flight. */
-  private static void awaitProcessingOn(ApiClient api, List<String> jobIds, String nodeId) throws Exception {
+  private static void awaitProcessingOn(ApiClient api, String nodeId) throws Exception {
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (System.nanoTime() < deadline) {
-      for (String jobId : jobIds) {
-        JsonObject status = ApiClient.json(api.get("/status/" + jobId));
-        if ("processing".equals(status.getString("status")) && nodeId.equals(status.getString("node"))) {
-          return;
-        }
+      JsonArray processing = ApiClient.json(api.get("/jobs?status=processing&limit=100")).getJsonArray("jobs");
+      if (processing.stream().anyMatch(job -> nodeId.equals(((JsonObject) job).getString("node")))) {
+        return;
       }
-      Thread.sleep(100);
+      Thread.sleep(50);
     }
     throw new AssertionError(nodeId + " never took a job");
   }
