@@ -1,8 +1,10 @@
 package io.docparser.config;
 
 import io.docparser.config.ConfigLoader.Setting;
+import java.io.File;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -47,7 +49,7 @@ final class ConfigValidator {
         isolation(),
         number(ConfigKey.PARSE_TIMEOUT_MS, MIN_PARSE_TIMEOUT_MS, Long.MAX_VALUE),
         new ChildJvmSettings((int) number(ConfigKey.PARSER_HEAP_MB, MIN_PARSER_HEAP_MB, MAX_PARSER_HEAP_MB),
-            (int) number(ConfigKey.PARSER_MAX_DOCS, 1, Integer.MAX_VALUE), raw(ConfigKey.PARSER_CLASSPATH)),
+            (int) number(ConfigKey.PARSER_MAX_DOCS, 1, Integer.MAX_VALUE), parserClassPath()),
         (int) number(ConfigKey.MAX_ATTEMPTS, 1, MAX_ATTEMPTS),
         number(ConfigKey.MAX_UPLOAD_BYTES, 1, MAX_UPLOAD_BYTES),
         (int) number(ConfigKey.MAX_TEXT_CHARS, 1, Integer.MAX_VALUE),
@@ -142,6 +144,20 @@ final class ConfigValidator {
       throw invalid(ConfigKey.QUEUE_MAX_BYTES, "must be at least " + ConfigKey.MAX_UPLOAD_BYTES.envName() + " ("
           + maxUpload + "), or the largest documents could never be queued");
     }
+  }
+
+  /**
+   * Extra class path entries for the parser children must exist: a misspelt entry would otherwise surface only as
+   * every job failing with PARSER_CRASHED.
+   */
+  private String parserClassPath() {
+    String configured = raw(ConfigKey.PARSER_CLASSPATH);
+    for (String entry : configured.split(File.pathSeparator)) {
+      if (!entry.isBlank() && !Files.exists(Path.of(entry.trim()))) {
+        throw invalid(ConfigKey.PARSER_CLASSPATH, "names '" + entry.trim() + "', which does not exist");
+      }
+    }
+    return configured;
   }
 
   private Path uploadDir() {

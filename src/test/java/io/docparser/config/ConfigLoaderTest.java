@@ -97,6 +97,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("a parser class path entry that does not exist is refused, naming the entry")
+  void missingParserClassPathEntryIsNamed() throws Exception {
+    Path jar = Files.createFile(dir.resolve("parsers.jar"));
+    String missing = dir.resolve("no-such.jar").toString();
+
+    assertEquals(jar.toString(),
+        load(Map.of("DOCPARSER_PARSER_CLASSPATH", jar.toString()), Map.of(), null).childJvms().extraClassPath());
+    ConfigException error = assertThrows(ConfigException.class,
+        () -> load(Map.of("DOCPARSER_PARSER_CLASSPATH", jar + ":" + missing), Map.of(), null));
+    assertTrue(error.getMessage().contains("DOCPARSER_PARSER_CLASSPATH") && error.getMessage().contains(missing),
+        error.getMessage());
+  }
+
+  @Test
   @DisplayName("a queue bound in bytes smaller than the largest document is refused")
   void queueMustHoldTheLargestDocument() {
     ConfigException error = assertThrows(ConfigException.class, () -> load(
