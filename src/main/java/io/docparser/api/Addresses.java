@@ -17,14 +17,9 @@ public final class Addresses {
   public static final String SLOTS_WAKE = "docparser.slots.wake";
 
   /**
-   * Published (to every node) when a running job has been cancelled. The body is the job id; the node that parses
-   * it stops the parse.
-   */
-  public static final String JOB_CANCELLED = "docparser.jobs.cancelled";
-
-  /**
    * Published (to every node) when a job has ended: completed, failed or cancelled. The body is the job id; status
-   * requests that long-poll the job answer at once.
+   * requests that long-poll the job answer at once, and a node still parsing it (a cancelled job, or one another
+   * attempt finished) stops that parse.
    */
   public static final String JOB_FINISHED = "docparser.jobs.finished";
 

@@ -117,7 +117,6 @@ public final class JobService {
         if (cancelled.isEmpty()) {
           return cancelOrDelete(jobId);
         }
-        eventBus.publish(Addresses.JOB_CANCELLED, jobId);
         return stores.forgetDocument(cancelled.get()).map(cancelled);
       });
     });

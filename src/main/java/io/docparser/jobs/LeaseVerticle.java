@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the leases of this node's running attempts, and takes jobs back from nodes that are gone: at once when a
  * member leaves the cluster, and by lease expiry otherwise (a node that froze, or whose departure was missed).
  * Every node runs it; the transitions are atomic, so two nodes taking the same job back do no harm. It also stops
- * the parse of a running job that is no longer this node's: cancelled (announced on the event bus, or found when
- * its lease cannot be renewed) or taken back.
+ * the parse of a running job that is no longer this node's: ended elsewhere, cancelled among others (announced on
+ * the event bus, or found when its lease cannot be renewed), or taken back.
  */
 public final class LeaseVerticle extends VerticleBase {
 
@@ -48,9 +48,9 @@ public final class LeaseVerticle extends VerticleBase {
   public Future<?> start() {
     vertx.setPeriodic(RENEW_EVERY_MS, timer -> renewRunning());
     vertx.setPeriodic(REAP_EVERY_MS, timer -> takeBack(null));
-    MessageConsumer<String> cancellations = vertx.eventBus().consumer(Addresses.JOB_CANCELLED,
+    MessageConsumer<String> endings = vertx.eventBus().consumer(Addresses.JOB_FINISHED,
         message -> stopParse(message.body()));
-    return cancellations.completion()
+    return endings.completion()
         .compose(registered -> vertx.executeBlocking(
             () -> stores.member().getCluster().addMembershipListener(new Departures())))
         .onSuccess(id -> membershipListener = id);
@@ -106,8 +106,11 @@ public final class LeaseVerticle extends VerticleBase {
     }
   }
 
-  /** Killing a parser process waits for it to end: off the event loop. */
+  /** Killing a parser process waits for it to end: off the event loop, and only for a job parsed here. */
   private void stopParse(String jobId) {
+    if (!running.isRunning(jobId)) {
+      return;
+    }
     vertx.executeBlocking(() -> {
       running.stop(jobId);
       return null;

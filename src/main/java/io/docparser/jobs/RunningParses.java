@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which parser slot of this node runs which job, so that a job cancelled anywhere in the cluster (or taken away from
- * this node) has its parse stopped here.
+ * Which parser slot of this node runs which job, so that a job that ended elsewhere (cancelled anywhere in the
+ * cluster, among others) or was taken away from this node has its parse stopped here.
  */
 public final class RunningParses {
 
@@ -17,6 +17,10 @@ public final class RunningParses {
 
   void ended(String jobId) {
     slots.remove(jobId);
+  }
+
+  boolean isRunning(String jobId) {
+    return slots.containsKey(jobId);
   }
 
   boolean isEmpty() {
