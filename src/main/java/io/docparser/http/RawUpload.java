@@ -1,6 +1,7 @@
 package io.docparser.http;
 
 import io.docparser.jobs.DocumentContent;
+import io.docparser.jobs.DocumentStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.file.AsyncFile;
@@ -10,11 +11,16 @@ import io.vertx.core.http.HttpServerRequest;
 import java.nio.file.Path;
 
 /**
- * Streams a raw ({@code application/octet-stream}) request body to a temp file, never holding it whole in
- * memory. The size is checked as the bytes come: a body over the limit is refused with 413 as soon as it passes
- * the limit (at once when its Content-Length says so), not after it has been read.
+ * Receives a raw ({@code application/octet-stream}) request body. A body whose Content-Length is at most one
+ * document chunk is read into memory, which spares a small document a temp file and five trips to the file
+ * system; any other body is streamed to a temp file, never held whole in memory. The size is checked as the bytes
+ * come: a body over the limit is refused with 413 as soon as it passes the limit (at once when its Content-Length
+ * says so), not after it has been read.
  */
 final class RawUpload {
+
+  /** Bodies up to this size are read into memory: one document chunk, which is how they are stored anyway. */
+  static final long IN_MEMORY_BYTES = DocumentStore.CHUNK_BYTES;
 
   private final Vertx vertx;
   private final UploadFiles files;
@@ -26,18 +32,32 @@ final class RawUpload {
     this.maxDocumentBytes = maxDocumentBytes;
   }
 
-  /** The body in a temp file, which the caller deletes when the request is done (this class, if it fails). */
-  Future<DocumentContent.InFile> receive(HttpServerRequest request) {
-    String declared = request.getHeader("Content-Length");
-    if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxDocumentBytes) {
-      return Future.failedFuture(SubmitOptions.tooLarge(Long.parseLong(declared), maxDocumentBytes));
+  /**
+   * The body, in memory or in a temp file; the caller deletes the file when the request is done (this class, if
+   * it fails).
+   */
+  Future<DocumentContent> receive(HttpServerRequest request) {
+    long declared = declaredLength(request);
+    if (declared > maxDocumentBytes) {
+      return Future.failedFuture(SubmitOptions.tooLarge(declared, maxDocumentBytes));
+    }
+    if (declared >= 0 && declared <= IN_MEMORY_BYTES) {
+      return request.body().compose(body -> body.length() == 0
+          ? Future.failedFuture(SubmitOptions.empty())
+          : Future.succeededFuture(new DocumentContent.InMemory(body.getBytes())));
     }
     request.pause();
     return files.newFile().compose(file -> writeTo(request, file)
         .onFailure(failed -> files.delete(file)));
   }
 
-  private Future<DocumentContent.InFile> writeTo(HttpServerRequest request, Path file) {
+  /** The Content-Length header's value, or -1 when there is none usable (a chunked body). */
+  private static long declaredLength(HttpServerRequest request) {
+    String declared = request.getHeader("Content-Length");
+    return declared != null && declared.matches("\\d{1,18}") ? Long.parseLong(declared) : -1;
+  }
+
+  private Future<DocumentContent> writeTo(HttpServerRequest request, Path file) {
     return vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
         .compose(out -> copy(request, out).eventually(out::close))
         .compose(size -> size == 0

@@ -67,7 +67,9 @@ final class Submissions {
       return Future.failedFuture(e);
     }
     return raw.receive(ctx.request()).compose(content -> jobs.submit(document(content, options), key)
-        .eventually(() -> uploads.delete(content.file())));
+        .eventually(() -> content instanceof DocumentContent.InFile inFile
+            ? uploads.delete(inFile.file())
+            : Future.succeededFuture()));
   }
 
   private static SubmittedDocument document(DocumentContent content, SubmitOptions.Options options) {

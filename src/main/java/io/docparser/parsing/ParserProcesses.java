@@ -79,8 +79,10 @@ public final class ParserProcesses implements AutoCloseable {
   private static List<String> jvmArguments(ChildJvmSettings settings, Path logging) {
     String classPath = System.getProperty("java.class.path")
         + (settings.extraClassPath().isEmpty() ? "" : File.pathSeparator + settings.extraClassPath());
+    // C1 only: Tika is so much code that C2 compiles on a CPU of its own for thousands of documents, and a child is
+    // recycled before it would pay that back (bench/: more documents per second from the first pass on)
     return new ArrayList<>(List.of("-cp", classPath, "-Xmx" + settings.heapMb() + "m", "-XX:+UseSerialGC",
-        "-Dfile.encoding=UTF-8", "-Dlogback.configurationFile=" + logging.toAbsolutePath()));
+        "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-Dlogback.configurationFile=" + logging.toAbsolutePath()));
   }
 
   /** A parser for one slot, with a child of its own. */

@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -76,6 +77,32 @@ class JobApiTest {
     assertEquals(TikaReference.normalise(TikaReference.text(text.getBytes(StandardCharsets.UTF_8))),
         TikaReference.normalise(body.getString("result")));
     assertTrue(body.getJsonObject("metadata").containsKey("Content-Type"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "a small body read into memory, 2000",
+      "a body over one chunk streamed through a temp file, 1500000",
+      "a chunked body of unknown length streamed through a temp file, 30000"})
+  @DisplayName("a raw upload arrives whole, however it is received")
+  void rawUploadArrivesWhole(String caseName, int size) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; text.length() < size; i++) {
+      text.append("line ").append(i).append('\n');
+    }
+    byte[] document = text.toString().getBytes(StandardCharsets.UTF_8);
+    HttpRequest.BodyPublisher body = caseName.contains("chunked")
+        ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(document))
+        : HttpRequest.BodyPublishers.ofByteArray(document);
+
+    String jobId = ApiClient.acceptedId(api.send(HttpRequest.newBuilder(
+            URI.create(api.base() + "/submit?filename=lines.txt"))
+        .header("Content-Type", "application/octet-stream").POST(body)));
+
+    JsonObject status = api.awaitTerminal(jobId);
+    assertEquals("completed", status.getString("status"), status.encode());
+    assertEquals(document.length, status.getLong("size_bytes"));
+    assertEquals(text.toString().strip(), ApiClient.json(api.get("/result/" + jobId)).getString("result").strip());
   }
 
   @Test

@@ -56,10 +56,18 @@ public final class Bench {
     JsonObject inProcess = ceiling(ceiling);
     save(results.put("in_process", inProcess));
     double ceilingRate = inProcess.getDouble("documents_per_s");
-    save(results.put("service_process", withRatio(service("process", ceiling), ceilingRate)));
-    save(results.put("service_none", withRatio(service("none", ceiling), ceilingRate)));
-    save(results.put("open_loop", openLoop()));
-    save(results.put("scaling", scaling(ceilingRate)));
+    if (options.makes("process")) {
+      save(results.put("service_process", withRatio(service("process", ceiling), ceilingRate)));
+    }
+    if (options.makes("none")) {
+      save(results.put("service_none", withRatio(service("none", ceiling), ceilingRate)));
+    }
+    if (options.makes("open-loop")) {
+      save(results.put("open_loop", openLoop()));
+    }
+    if (options.makes("scaling")) {
+      save(results.put("scaling", scaling(ceilingRate)));
+    }
     return results;
   }
 
@@ -75,8 +83,11 @@ public final class Bench {
     log("in-process Tika: %d measured passes on %d threads", options.passes(), options.slots());
     try (ProcessSampler sampler = new ProcessSampler(ProcessHandle.current())) {
       long nanos = ceiling.run(corpus, options.passes(), options.slots());
-      return throughput(corpus.size() * options.passes(), Corpus.totalBytes(corpus) * options.passes(), nanos)
-          .put("process", sampler.toJson(nanos / 1e9));
+      JsonObject result = throughput(corpus.size() * options.passes(), Corpus.totalBytes(corpus) * options.passes(),
+          nanos).put("process", sampler.toJson(nanos / 1e9));
+      log("in-process Tika: each document timed alone, 3 times");
+      ceiling.timeAlone(corpus, 3);
+      return result;
     }
   }
 
@@ -93,21 +104,34 @@ public final class Bench {
       long nanos = 0;
       try (ProcessSampler sampler = new ProcessSampler(node.handle())) {
         for (int pass = 1; pass <= options.passes(); pass++) {
-          nanos += measured.run(corpus, 1, ceiling);
+          nanos += measured.run(corpus, 1, null);
           heap.add(node.heapAfterGcMb());
           log("service, isolation %s: pass %d of %d", isolation, pass, options.passes());
         }
-        return throughput(corpus.size() * options.passes(), Corpus.totalBytes(corpus) * options.passes(), nanos)
+        JsonObject result = throughput(corpus.size() * options.passes(), Corpus.totalBytes(corpus) * options.passes(),
+            nanos)
             .put("end_to_end", measured.endToEnd.toJson())
             .put("submit", measured.submit.toJson())
-            .put("overhead_median_ms", Latencies.round(measured.overhead.percentileMs(50)))
+            .put("process", sampler.toJson(nanos / 1e9));
+        return result
+            .put("overhead_median_ms", overheadAlone(bases, ceiling, isolation))
             .put("failed_jobs", measured.failed.get())
             .put("errors", measured.errors.get())
             .put("heap_after_gc_mb_per_pass", heap)
-            .put("jobs_left", jobsLeft(node))
-            .put("process", sampler.toJson(nanos / 1e9));
+            .put("jobs_left", jobsLeft(node));
       }
     }
+  }
+
+  /**
+   * The per-job overhead: one client sends the corpus one document at a time, so that no job waits behind another,
+   * and each document's end-to-end time is compared with its in-process parse time alone.
+   */
+  private double overheadAlone(List<String> bases, InProcessCeiling ceiling, String isolation) throws Exception {
+    log("service, isolation %s: one document at a time, for the per-job overhead", isolation);
+    ClosedLoopRun alone = new ClosedLoopRun(api, bases, 1);
+    alone.run(corpus, 1, ceiling);
+    return Latencies.round(alone.overhead.percentileMs(50));
   }
 
   private JsonArray openLoop() throws Exception {

@@ -21,9 +21,13 @@ import java.util.Map;
  * @param out          where results.json and results.md are written
  * @param jar          the service jar to start
  * @param profile      where the service JVMs write Java Flight Recordings (one per node); null for none
+ * @param runs         which runs to make, of {@code process}, {@code none}, {@code open-loop} and {@code scaling};
+ *                     the in-process ceiling is always measured, since every ratio is taken against it
  */
 record BenchOptions(Path corpus, int slots, int warmup, int passes, List<Integer> rates, int rateSeconds, List<Integer> scaling,
-    Path out, Path jar, Path profile) {
+    Path out, Path jar, Path profile, List<String> runs) {
+
+  static final List<String> ALL_RUNS = List.of("process", "none", "open-loop", "scaling");
 
   private static final Path SHARED_CORPUS = Path.of("..", "shared", "corpus");
 
@@ -48,7 +52,22 @@ record BenchOptions(Path corpus, int slots, int warmup, int passes, List<Integer
         numbers(given.getOrDefault("scaling", smoke ? "1" : "1,2,3")),
         Path.of(given.getOrDefault("out", "target/bench")),
         Path.of(given.getOrDefault("jar", "target/doc-parser-service.jar")),
-        given.containsKey("profile") ? Path.of(given.get("profile")).toAbsolutePath() : null);
+        given.containsKey("profile") ? Path.of(given.get("profile")).toAbsolutePath() : null,
+        runs(given.getOrDefault("runs", String.join(",", ALL_RUNS))));
+  }
+
+  boolean makes(String run) {
+    return runs.contains(run);
+  }
+
+  private static List<String> runs(String list) {
+    List<String> runs = Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    for (String run : runs) {
+      if (!ALL_RUNS.contains(run)) {
+        throw new IllegalArgumentException("unknown run " + run + ", expected some of " + ALL_RUNS);
+      }
+    }
+    return runs;
   }
 
   private static List<Integer> numbers(String list) {

@@ -18,8 +18,8 @@ import org.apache.tika.sax.BodyContentHandler;
 
 /**
  * The ceiling: Tika parsing the corpus in this JVM, as DESIGN.md's reference does (AutoDetectParser, a
- * BodyContentHandler without limit, the password in the ParseContext), on N threads. Also records how long each
- * document takes to parse alone, from which the service's per-job overhead is computed.
+ * BodyContentHandler without limit, the password in the ParseContext), on N threads. Also times each document
+ * parsed alone, on one thread, from which the service's per-job overhead is computed.
  */
 final class InProcessCeiling {
 
@@ -28,6 +28,15 @@ final class InProcessCeiling {
 
   /** Parses every document {@code passes} times over on {@code threads} threads; returns the wall time in nanos. */
   long run(List<BenchDocument> corpus, int passes, int threads) throws InterruptedException {
+    return run(corpus, passes, threads, false);
+  }
+
+  /** Parses every document {@code passes} times over, one at a time, and keeps how long each took. */
+  void timeAlone(List<BenchDocument> corpus, int passes) throws InterruptedException {
+    run(corpus, passes, 1, true);
+  }
+
+  private long run(List<BenchDocument> corpus, int passes, int threads, boolean timed) throws InterruptedException {
     ConcurrentLinkedQueue<BenchDocument> work = new ConcurrentLinkedQueue<>();
     for (int pass = 0; pass < passes; pass++) {
       work.addAll(corpus);
@@ -37,7 +46,7 @@ final class InProcessCeiling {
     for (int i = 0; i < threads; i++) {
       pool.execute(() -> {
         for (BenchDocument document = work.poll(); document != null; document = work.poll()) {
-          parse(document);
+          parse(document, timed);
         }
       });
     }
@@ -52,7 +61,7 @@ final class InProcessCeiling {
     return times == null ? Double.NaN : times.percentileMs(50);
   }
 
-  private void parse(BenchDocument document) {
+  private void parse(BenchDocument document, boolean timed) {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, document.name());
     ParseContext context = new ParseContext();
@@ -68,6 +77,8 @@ final class InProcessCeiling {
     } finally {
       Biff8EncryptionKey.setCurrentUserPassword(null);
     }
-    parseTimes.computeIfAbsent(document.name(), name -> new Latencies()).record(System.nanoTime() - start);
+    if (timed) {
+      parseTimes.computeIfAbsent(document.name(), name -> new Latencies()).record(System.nanoTime() - start);
+    }
   }
 }

@@ -26,14 +26,21 @@ final class Report {
     row(md, "in-process Tika", results.getJsonObject("in_process"));
     row(md, "service, isolation process", results.getJsonObject("service_process"));
     row(md, "service, isolation none", results.getJsonObject("service_none"));
-    if (!results.containsKey("open_loop")) {
-      return md.toString();
+    if (results.containsKey("open_loop")) {
+      openLoop(md, results.getJsonArray("open_loop"));
     }
+    if (results.containsKey("scaling")) {
+      scaling(md, results.getJsonArray("scaling"));
+    }
+    return md.toString();
+  }
+
+  private static void openLoop(StringBuilder md, JsonArray runs) {
     md.append("\nOpen loop (tiny text documents):\n\n")
         .append("| offered/s | achieved/s | accepted | 429 | errors | unanswered | submit p50 / p99 ms"
             + " | status p50 / p99 ms |\n")
         .append("|---|---|---|---|---|---|---|---|\n");
-    for (Object item : results.getJsonArray("open_loop")) {
+    for (Object item : runs) {
       JsonObject run = (JsonObject) item;
       md.append("| ").append(run.getInteger("offered_per_s")).append(" | ").append(run.getDouble("achieved_per_s"))
           .append(" | ").append(run.getInteger("accepted")).append(" | ").append(run.getInteger("refused_429"))
@@ -41,19 +48,18 @@ final class Report {
           .append(" | ").append(pair(run.getJsonObject("submit")))
           .append(" | ").append(pair(run.getJsonObject("status_under_load"))).append(" |\n");
     }
-    if (!results.containsKey("scaling")) {
-      return md.toString();
-    }
+  }
+
+  private static void scaling(StringBuilder md, JsonArray runs) {
     md.append("\nScaling (same parser slots in total; with 3 nodes one serves the API only):\n\n")
         .append("| nodes | docs/s | MB/s | ratio | e2e p50 / p95 / p99 ms | errors |\n|---|---|---|---|---|---|\n");
-    for (Object item : results.getJsonArray("scaling")) {
+    for (Object item : runs) {
       JsonObject run = (JsonObject) item;
       md.append("| ").append(run.getInteger("nodes")).append(" | ").append(run.getDouble("documents_per_s"))
           .append(" | ").append(run.getDouble("mb_per_s")).append(" | ").append(run.getDouble("ratio_to_in_process"))
           .append(" | ").append(triple(run.getJsonObject("end_to_end"))).append(" | ")
           .append(run.getInteger("errors")).append(" |\n");
     }
-    return md.toString();
   }
 
   private static void row(StringBuilder md, String name, JsonObject run) {
