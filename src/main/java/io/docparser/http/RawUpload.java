@@ -1,7 +1,6 @@
 package io.docparser.http;
 
 import io.docparser.jobs.DocumentContent;
-import io.docparser.jobs.DocumentStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.file.AsyncFile;
@@ -11,16 +10,15 @@ import io.vertx.core.http.HttpServerRequest;
 import java.nio.file.Path;
 
 /**
- * Receives a raw ({@code application/octet-stream}) request body. A body whose Content-Length is at most one
- * document chunk is read into memory, which spares a small document a temp file and five trips to the file
- * system; any other body is streamed to a temp file, never held whole in memory. The size is checked as the bytes
+ * Receives a raw ({@code application/octet-stream}) request body. A body whose Content-Length is at most 64 KiB is
+ * read into memory, which spares a small document a temp file and five trips to the file system (a thousand such
+ * uploads at once hold 64 MiB); any other body is streamed to a temp file, never held whole in memory. The size is checked as the bytes
  * come: a body over the limit is refused with 413 as soon as it passes the limit (at once when its Content-Length
  * says so), not after it has been read.
  */
 final class RawUpload {
 
-  /** Bodies up to this size are read into memory: one document chunk, which is how they are stored anyway. */
-  static final long IN_MEMORY_BYTES = DocumentStore.CHUNK_BYTES;
+  static final long IN_MEMORY_BYTES = 64 * 1024;
 
   private final Vertx vertx;
   private final UploadFiles files;

@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  */
 public final class DocumentStore {
 
-  public static final int CHUNK_BYTES = 1 << 20;
+  static final int CHUNK_BYTES = 1 << 20;
 
   private final IMap<String, byte[]> chunks;
   private final StoreCalls calls;

@@ -82,7 +82,7 @@ class JobApiTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "a small body read into memory, 2000",
-      "a body over one chunk streamed through a temp file, 1500000",
+      "a larger body streamed through a temp file, 1500000",
       "a chunked body of unknown length streamed through a temp file, 30000"})
   @DisplayName("a raw upload arrives whole, however it is received")
   void rawUploadArrivesWhole(String caseName, int size) {
