@@ -6,6 +6,7 @@ import io.docparser.cluster.HazelcastSource;
 import io.docparser.config.CommandLine;
 import io.docparser.config.ConfigException;
 import io.docparser.config.ConfigLoader;
+import io.docparser.config.HashApiKey;
 import io.docparser.config.ServiceConfig;
 import io.docparser.jobs.Draining;
 import io.vertx.core.Deployable;
@@ -20,7 +21,8 @@ import java.util.function.Supplier;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * The command line: {@code java -jar doc-parser-service.jar [-cluster] [-conf file]}. Reads and validates the
+ * The command line: {@code java -jar doc-parser-service.jar [-cluster] [-conf file]}, or
+ * {@code java -jar doc-parser-service.jar hash-api-key} (see {@link HashApiKey}). Reads and validates the
  * configuration before anything starts, gives Vert.x the Hazelcast cluster manager when {@code -cluster} is given,
  * and deploys {@link MainVerticle}. The manifest names this class as Main-Class (the launcher requires it).
  */
@@ -45,6 +47,9 @@ public final class Main extends VertxApplication implements VertxApplicationHook
   }
 
   public static void main(String[] args) {
+    if (args.length == 1 && args[0].equals(HashApiKey.COMMAND)) {
+      System.exit(HashApiKey.run());
+    }
     routeLoggingToSlf4j();
     try {
       ServiceConfig config = ConfigLoader.loadForProcess(args);

@@ -129,7 +129,8 @@ public final class MainVerticle extends VerticleBase {
       return vertx.deployVerticle(
           new HttpVerticle(config, v -> Future.succeededFuture(ApiRouter.workerOnly(v, health))));
     }
-    JobService jobs = new JobService(stores, vertx.eventBus(), CLOCK, config.queueLimit());
+    JobService jobs = new JobService(stores, vertx.eventBus(), CLOCK, config.queueLimit(),
+        config.access().maxActiveJobs());
     return vertx.deployVerticle(
         new HttpVerticle(config, v -> ApiRouter.api(v, config, jobs, health, parsers.supportedTypes())));
   }

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.docparser.support.ListeningSockets;
+import io.docparser.support.Prerequisites;
 import io.docparser.support.ServiceProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,27 @@ class StartupIT {
       assertEquals("completed", node.api().awaitTerminal(jobId).getString("status"));
       assertTrue(node.blockedEventLoops().isEmpty(), node.blockedEventLoops().toString());
     }
+  }
+
+  @Test
+  @DisplayName("without API keys, the node listens on 127.0.0.1 only, and says why")
+  void withoutKeysTheSocketIsOnLoopback() {
+    Prerequisites.require("/proc/net/tcp (Linux), to read the listening socket's address",
+        ListeningSockets.available());
+    try (ServiceProcess node = ServiceProcess.start("loopback", Map.of(), workDir).awaitReady()) {
+      assertEquals(List.of("127.0.0.1"), ListeningSockets.boundAddresses(node.httpPort()));
+      assertTrue(node.log().contains("no API keys are configured, so the API is served on loopback only"),
+          node.log());
+    }
+  }
+
+  @Test
+  @DisplayName("a bind beyond loopback without API keys stops start-up, unless open access is asked for")
+  void openBindWithoutKeysIsRefused() {
+    ServiceProcess node = ServiceProcess.start("open-bind", Map.of("DOCPARSER_HTTP_HOST", "0.0.0.0"), workDir);
+
+    assertEquals(78, node.awaitExit());
+    assertTrue(node.log().contains("DOCPARSER_ALLOW_OPEN_ACCESS"), node.log());
   }
 
   @Test

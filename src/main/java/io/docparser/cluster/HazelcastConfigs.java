@@ -64,7 +64,8 @@ public final class HazelcastConfigs {
 
   static Config withServiceMaps(Config hazelcast) {
     hazelcast.addMapConfig(new MapConfig(StoreMaps.JOBS).setBackupCount(BACKUPS)
-        .addIndexConfig(new IndexConfig(IndexType.HASH, StoreMaps.STATUS_ATTRIBUTE)));
+        .addIndexConfig(new IndexConfig(IndexType.HASH, StoreMaps.STATUS_ATTRIBUTE))
+        .addIndexConfig(new IndexConfig(IndexType.HASH, StoreMaps.OWNER_ATTRIBUTE)));
     hazelcast.addMapConfig(new MapConfig(StoreMaps.DOCUMENTS).setBackupCount(BACKUPS));
     hazelcast.addMapConfig(new MapConfig(StoreMaps.RESULTS).setBackupCount(BACKUPS));
     hazelcast.addMapConfig(new MapConfig(StoreMaps.PASSWORDS).setBackupCount(BACKUPS));

@@ -26,6 +26,9 @@ public enum ConfigKey {
   UPLOAD_DIR(""),
   RESULT_TTL_S("86400"),
   API_KEYS(""),
+  API_KEY_HASHES(""),
+  RATE_LIMIT_PER_S("100"),
+  MAX_ACTIVE_JOBS_PER_KEY("1000"),
   ALLOW_OPEN_ACCESS("false"),
   CLUSTER_MEMBERS("127.0.0.1");
 

@@ -26,6 +26,7 @@ final class ConfigValidator {
   /** Documents are held whole in memory while they are parsed, in byte arrays. */
   private static final long MAX_UPLOAD_BYTES = Integer.MAX_VALUE - 8;
   private static final String DEFAULT_UPLOAD_DIR = "docparser-uploads";
+  private static final long MAX_RATE_LIMIT_PER_S = 1_000_000;
 
   private final Map<ConfigKey, Setting> settings;
 
@@ -37,9 +38,8 @@ final class ConfigValidator {
     requireQueueHoldsOneDocument();
     String host = text(ConfigKey.HTTP_HOST);
     int port = (int) number(ConfigKey.HTTP_PORT, 0, 65_535);
-    boolean openAccess = bool(ConfigKey.ALLOW_OPEN_ACCESS);
-    rejectApiKeys();
-    requireLoopbackUnlessOpen(host, openAccess);
+    Access access = access();
+    requireLoopbackUnlessProtected(host, access);
     return new ServiceConfig(
         host,
         port,
@@ -57,7 +57,7 @@ final class ConfigValidator {
         new QueueLimit(number(ConfigKey.QUEUE_MAX, 1, Long.MAX_VALUE),
             number(ConfigKey.QUEUE_MAX_BYTES, 1, Long.MAX_VALUE)),
         number(ConfigKey.RESULT_TTL_S, 1, Long.MAX_VALUE),
-        openAccess,
+        access,
         list(ConfigKey.CLUSTER_MEMBERS));
   }
 
@@ -71,6 +71,13 @@ final class ConfigValidator {
     String source = setting == null ? "default" : setting.source();
     return new ConfigException(
         key.describe() + " = '" + raw(key) + "' (from " + source + ") " + requirement);
+  }
+
+  /** Like {@link #invalid}, for a setting whose value must never be printed. */
+  private ConfigException invalidSecret(ConfigKey key, String requirement) {
+    Setting setting = settings.get(key);
+    return new ConfigException(key.describe() + " (from " + (setting == null ? "default" : setting.source()) + ") "
+        + requirement);
   }
 
   private String text(ConfigKey key) {
@@ -183,15 +190,34 @@ final class ConfigValidator {
     }
   }
 
-  /** Authentication is not in this build: accepting keys and then not checking them would be worse than refusing. */
-  private void rejectApiKeys() {
-    if (!raw(ConfigKey.API_KEYS).isEmpty()) {
-      throw invalid(ConfigKey.API_KEYS, "is set, but API-key authentication is not in this build; unset it");
+  private Access access() {
+    return new Access(apiKeys(), bool(ConfigKey.ALLOW_OPEN_ACCESS),
+        (int) number(ConfigKey.RATE_LIMIT_PER_S, 0, MAX_RATE_LIMIT_PER_S),
+        number(ConfigKey.MAX_ACTIVE_JOBS_PER_KEY, 0, Long.MAX_VALUE));
+  }
+
+  /** The keys in either form; a message about a bad one names its setting, never the key. */
+  private ApiKeys apiKeys() {
+    List<String> clear = optionalList(ConfigKey.API_KEYS);
+    List<String> hashes = optionalList(ConfigKey.API_KEY_HASHES);
+    try {
+      ApiKeys.of(clear, List.of());
+    } catch (IllegalArgumentException e) {
+      throw invalidSecret(ConfigKey.API_KEYS, e.getMessage());
+    }
+    try {
+      return ApiKeys.of(clear, hashes);
+    } catch (IllegalArgumentException e) {
+      throw invalidSecret(ConfigKey.API_KEY_HASHES, e.getMessage());
     }
   }
 
-  private void requireLoopbackUnlessOpen(String host, boolean openAccess) {
-    if (!openAccess && !isLoopback(host)) {
+  private List<String> optionalList(ConfigKey key) {
+    return Arrays.stream(raw(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private void requireLoopbackUnlessProtected(String host, Access access) {
+    if (!access.apiKeys().enabled() && !access.allowOpenAccess() && !isLoopback(host)) {
       throw invalid(ConfigKey.HTTP_HOST, "binds beyond loopback without API keys; set "
           + ConfigKey.ALLOW_OPEN_ACCESS.envName() + "=true to serve without authentication on purpose");
     }

@@ -22,7 +22,7 @@ import java.util.Set;
  * @param uploadDir        where uploads are streamed to while their request lasts
  * @param queueLimit       how many jobs, and how many bytes of documents, may wait cluster-wide
  * @param resultTtlSeconds how long a finished job and its result are kept
- * @param allowOpenAccess  whether a non-loopback bind without API keys is allowed
+ * @param access           API keys and the limits on each of them
  * @param clusterMembers   Hazelcast TCP-IP members to join with {@code -cluster}
  */
 public record ServiceConfig(
@@ -40,7 +40,7 @@ public record ServiceConfig(
     Path uploadDir,
     QueueLimit queueLimit,
     long resultTtlSeconds,
-    boolean allowOpenAccess,
+    Access access,
     List<String> clusterMembers) {
 
   public ServiceConfig {

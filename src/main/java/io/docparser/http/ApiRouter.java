@@ -30,8 +30,10 @@ public final class ApiRouter {
       List<String> inputTypes) {
     return FinishedJobs.listen(vertx).compose(finished -> vertx.executeBlocking(
             () -> new Setup(ContractRoutes.load(), UploadFiles.in(vertx, config.uploadDir()), finished)))
-        .compose(setup -> OpenAPIContract.from(vertx, setup.contract().contractJson())
-            .map(parsed -> build(vertx, config, jobs, health, setup, parsed, inputTypes)));
+        .compose(setup -> Future.all(OpenAPIContract.from(vertx, setup.contract().contractJson()),
+                OpenAPIContract.from(vertx, setup.contract().routingContractJson()))
+            .map(parsed -> build(vertx, config, jobs, health, setup, parsed.resultAt(0), parsed.resultAt(1),
+                inputTypes)));
   }
 
   public static Router workerOnly(Vertx vertx, HealthRoutes health) {
@@ -42,16 +44,21 @@ public final class ApiRouter {
     return withErrorAnswers(router);
   }
 
+  /**
+   * @param contract the contract as written, whose security rules {@link ApiKeyAuth} enforces
+   * @param routing  the same without security requirements, which the router is generated from
+   */
   private static Router build(Vertx vertx, ServiceConfig config, JobService jobs, HealthRoutes health,
-      Setup setup, OpenAPIContract parsed, List<String> inputTypes) {
-    ContractRoutes contract = setup.contract();
+      Setup setup, OpenAPIContract contract, OpenAPIContract routing, List<String> inputTypes) {
+    ContractRoutes contractFiles = setup.contract();
     Submissions submissions = new Submissions(vertx, jobs, setup.uploads(), config.maxUploadBytes());
     JobRoutes routes = new JobRoutes(jobs, submissions, setup.finished());
     JsonObject formats = new JsonObject()
         .put("input", new JsonArray(inputTypes))
         .put("output", new JsonArray(OutputFormat.wireNames()));
-    RouterBuilder builder = RouterBuilder.create(vertx, parsed, RequestExtractor.withBodyHandler())
+    RouterBuilder builder = RouterBuilder.create(vertx, routing, RequestExtractor.withBodyHandler())
         .rootHandler(new RequestIds())
+        .rootHandler(ApiKeyAuth.forContract(contract, config.access()))
         .rootHandler(new RequestBodies(setup.uploads(), config.maxRequestBodyBytes()));
     builder.getRoute("submitDocument").setDoValidation(false).addHandler(routes::submit);
     builder.getRoute("getJobStatus").addHandler(routes::status);
@@ -61,10 +68,10 @@ public final class ApiRouter {
     builder.getRoute("cancelJob").addHandler(routes::cancel);
     builder.getRoute("getLiveness").addHandler(health.liveness());
     builder.getRoute("getReadiness").addHandler(health.readiness());
-    builder.getRoute("getContract").setDoValidation(false).addHandler(contract::serveContract);
-    builder.getRoute("getDocs").setDoValidation(false).addHandler(contract::serveDocs);
+    builder.getRoute("getContract").setDoValidation(false).addHandler(contractFiles::serveContract);
+    builder.getRoute("getDocs").setDoValidation(false).addHandler(contractFiles::serveDocs);
     Router router = builder.createRouter();
-    contract.mountDocsAssets(router);
+    contractFiles.mountDocsAssets(router);
     return withErrorAnswers(router);
   }
 

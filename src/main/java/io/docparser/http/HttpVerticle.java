@@ -1,5 +1,8 @@
 package io.docparser.http;
 
+import io.docparser.config.Access;
+import io.docparser.config.ConfigKey;
+import io.docparser.config.Role;
 import io.docparser.config.ServiceConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -29,7 +32,29 @@ public final class HttpVerticle extends VerticleBase {
         .compose(router -> vertx.createHttpServer(new HttpServerOptions())
             .requestHandler(router)
             .listen(config.httpPort(), config.httpHost()))
-        .onSuccess(server -> LOG.info("node {} serves HTTP on {}:{}", config.nodeId(), config.httpHost(),
-            server.actualPort()));
+        .onSuccess(server -> {
+          LOG.info("node {} serves HTTP on {}:{}", config.nodeId(), config.httpHost(), server.actualPort());
+          if (config.hasRole(Role.API)) {
+            logAccess(config.access());
+          }
+        });
+  }
+
+  private void logAccess(Access access) {
+    if (access.apiKeys().enabled()) {
+      LOG.info("API keys are required ({} configured); each key may make {} requests/s on this node and have {}"
+              + " jobs queued or processing", access.apiKeys().count(), limit(access.requestsPerSecond()),
+          limit(access.maxActiveJobs()));
+    } else if (access.allowOpenAccess()) {
+      LOG.warn("no API keys are configured and {}=true: anyone who can reach {} can submit documents and read every"
+          + " result", ConfigKey.ALLOW_OPEN_ACCESS.envName(), config.httpHost());
+    } else {
+      LOG.info("no API keys are configured, so the API is served on loopback only: set {} (or {}) to serve it"
+          + " beyond this machine", ConfigKey.API_KEYS.envName(), ConfigKey.API_KEY_HASHES.envName());
+    }
+  }
+
+  private static String limit(long value) {
+    return value == 0 ? "unlimited" : Long.toString(value);
   }
 }

@@ -1,5 +1,6 @@
 package io.docparser.http;
 
+import io.docparser.api.Caller;
 import io.docparser.api.ErrorCode;
 import io.docparser.api.ServiceException;
 import io.docparser.jobs.Job;
@@ -46,14 +47,14 @@ final class JobRoutes {
   void status(RoutingContext ctx) {
     String jobId = ctx.pathParam("job_id");
     long deadline = System.currentTimeMillis() + waitSeconds(ctx) * 1000;
-    awaitTerminal(jobId, deadline)
+    awaitTerminal(jobId, ApiKeyAuth.caller(ctx), deadline)
         .onSuccess(job -> respond(ctx, 200, JobViews.status(job)))
         .onFailure(ctx::fail);
   }
 
   void result(RoutingContext ctx) {
     String jobId = ctx.pathParam("job_id");
-    existing(jobId)
+    existing(jobId, ApiKeyAuth.caller(ctx))
         .compose(job -> switch (job.status()) {
           case COMPLETED -> completed(ctx, job);
           case QUEUED, PROCESSING -> pending(ctx, job);
@@ -67,14 +68,14 @@ final class JobRoutes {
         .map(name -> JobStatus.valueOf(name.toUpperCase(Locale.ROOT)))
         .orElse(null);
     int limit = Optional.ofNullable(ctx.queryParams().get("limit")).map(Integer::parseInt).orElse(DEFAULT_PAGE);
-    jobs.list(status, ctx.queryParams().get("cursor"), limit)
+    jobs.list(ApiKeyAuth.caller(ctx), status, ctx.queryParams().get("cursor"), limit)
         .onSuccess(page -> respond(ctx, 200, JobViews.page(page, limit)))
         .onFailure(ctx::fail);
   }
 
   void cancel(RoutingContext ctx) {
     String jobId = ctx.pathParam("job_id");
-    jobs.cancelOrDelete(jobId)
+    jobs.cancelOrDelete(jobId, ApiKeyAuth.caller(ctx))
         .compose(done -> done.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(notFound(jobId))))
         .onSuccess(job -> respond(ctx, 200, JobViews.status(job)))
         .onFailure(ctx::fail);
@@ -82,7 +83,7 @@ final class JobRoutes {
 
   private Future<Void> completed(RoutingContext ctx, Job job) {
     boolean raw = Boolean.parseBoolean(ctx.queryParams().get("raw"));
-    return jobs.result(job.jobId()).compose(result -> result
+    return jobs.result(job).compose(result -> result
         .map(found -> raw ? respondRaw(ctx, job, found) : respond(ctx, 200, JobViews.result(job, found)))
         .orElseGet(() -> Future.failedFuture(notFound(job.jobId()))));
   }
@@ -105,19 +106,19 @@ final class JobRoutes {
   }
 
   /** The job once it is terminal, or as it is at the deadline: read again as soon as its end is announced. */
-  private Future<Job> awaitTerminal(String jobId, long deadline) {
+  private Future<Job> awaitTerminal(String jobId, Caller caller, long deadline) {
     long remaining = deadline - System.currentTimeMillis();
     if (remaining <= 0) {
-      return existing(jobId);
+      return existing(jobId, caller);
     }
     Future<Void> ended = finished.next(jobId, Math.min(remaining, RECHECK_MS));
-    return existing(jobId).compose(
+    return existing(jobId, caller).compose(
         job -> {
           if (job.status().isTerminal()) {
             finished.forget(jobId, ended);
             return Future.succeededFuture(job);
           }
-          return ended.compose(announced -> awaitTerminal(jobId, deadline));
+          return ended.compose(announced -> awaitTerminal(jobId, caller, deadline));
         },
         failure -> {
           finished.forget(jobId, ended);
@@ -125,8 +126,8 @@ final class JobRoutes {
         });
   }
 
-  private Future<Job> existing(String jobId) {
-    return jobs.find(jobId).compose(found -> found
+  private Future<Job> existing(String jobId, Caller caller) {
+    return jobs.find(jobId, caller).compose(found -> found
         .map(Future::succeededFuture)
         .orElseGet(() -> Future.failedFuture(notFound(jobId))));
   }

@@ -1,5 +1,6 @@
 package io.docparser.http;
 
+import io.docparser.api.Caller;
 import io.docparser.api.ErrorCode;
 import io.docparser.api.ServiceException;
 import io.docparser.jobs.DocumentContent;
@@ -45,28 +46,29 @@ final class Submissions {
     } catch (ServiceException e) {
       return Future.failedFuture(e);
     }
+    Caller caller = ApiKeyAuth.caller(ctx);
     return switch (mediaType(ctx)) {
       case JSON -> vertx.executeBlocking(
           () -> json.parse(ctx.body().buffer(), ctx.queryParams(), ctx.request().headers()), false)
-          .compose(document -> jobs.submit(document, key));
+          .compose(document -> jobs.submit(document, key, caller));
       case MULTIPART -> vertx.executeBlocking(() -> multipart.parse(ctx.fileUploads(),
           ctx.request().formAttributes(), ctx.queryParams(), ctx.request().headers()), false)
-          .compose(document -> jobs.submit(document, key));
-      case RAW -> submitRaw(ctx, key);
+          .compose(document -> jobs.submit(document, key, caller));
+      case RAW -> submitRaw(ctx, key, caller);
       default -> Future.failedFuture(new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "Content-Type '" + mediaType(ctx) + "' is not accepted by /submit; send " + JSON + ", " + MULTIPART
               + " or " + RAW));
     };
   }
 
-  private Future<Job> submitRaw(RoutingContext ctx, String key) {
+  private Future<Job> submitRaw(RoutingContext ctx, String key, Caller caller) {
     SubmitOptions.Options options;
     try {
       options = SubmitOptions.resolve(Map.of(), ctx.queryParams(), ctx.request().headers());
     } catch (ServiceException e) {
       return Future.failedFuture(e);
     }
-    return raw.receive(ctx.request()).compose(content -> jobs.submit(document(content, options), key)
+    return raw.receive(ctx.request()).compose(content -> jobs.submit(document(content, options), key, caller)
         .eventually(() -> content instanceof DocumentContent.InFile inFile
             ? uploads.delete(inFile.file())
             : Future.succeededFuture()));

@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param chunks         how many chunks of the document are in the document map
  * @param leaseExpiresAt when a processing job's claim runs out, so that another node may take it back
  * @param notBefore      when a job that went back to the queue may be claimed again (a backoff between attempts)
+ * @param owner          the caller that submitted it (see {@link io.docparser.api.Caller}); null without API keys
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Job(
@@ -33,29 +34,36 @@ public record Job(
     String outputFormat,
     int chunks,
     Instant leaseExpiresAt,
-    Instant notBefore) {
+    Instant notBefore,
+    String owner) {
 
   /** A new queued job for a document of {@code sizeBytes} stored in {@code chunks} chunks. */
   public static Job queued(String filename, String contentType, long sizeBytes, String outputFormat, int chunks,
       Instant now) {
     return new Job(UUID.randomUUID().toString(), JobStatus.QUEUED, null, null, now, null, null, 0, null, filename,
-        contentType, sizeBytes, null, outputFormat, chunks, null, null);
+        contentType, sizeBytes, null, outputFormat, chunks, null, null, null);
+  }
+
+  /** The same job, owned by the caller with id {@code ownerId}. */
+  public Job ownedBy(String ownerId) {
+    return new Job(jobId, status, error, errorCode, createdAt, startedAt, finishedAt, attempts, node, filename,
+        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiresAt, notBefore, ownerId);
   }
 
   Job claimedBy(String nodeId, Instant now, Instant leaseExpiry) {
     return new Job(jobId, JobStatus.PROCESSING, null, null, createdAt, now, null, attempts + 1, nodeId, filename,
-        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry, null);
+        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry, null, owner);
   }
 
   Job leasedUntil(Instant leaseExpiry) {
     return new Job(jobId, status, error, errorCode, createdAt, startedAt, finishedAt, attempts, node, filename,
-        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry, null);
+        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry, null, owner);
   }
 
   /** Back to the queue for another attempt, claimable from {@code notBefore}; the next claim counts it. */
   Job requeued(Instant notBefore) {
     return new Job(jobId, JobStatus.QUEUED, null, null, createdAt, null, null, attempts, null, filename,
-        contentType, sizeBytes, null, outputFormat, chunks, null, notBefore);
+        contentType, sizeBytes, null, outputFormat, chunks, null, notBefore, owner);
   }
 
   /** Whether a queued job may be claimed at {@code now}. */
@@ -70,12 +78,13 @@ public record Job(
 
   Job cancelled(Instant now) {
     return new Job(jobId, JobStatus.CANCELLED, "the job was cancelled by a client", ErrorCode.CANCELLED, createdAt,
-        startedAt, now, attempts, node, filename, contentType, sizeBytes, sha256, outputFormat, chunks, null, null);
+        startedAt, now, attempts, node, filename, contentType, sizeBytes, sha256, outputFormat, chunks, null, null,
+        owner);
   }
 
   Job finished(JobOutcome outcome, Instant now) {
     return new Job(jobId, outcome.status(), outcome.message(), outcome.code(), createdAt, startedAt, now, attempts,
         node, filename, outcome.detectedType() == null ? contentType : outcome.detectedType(), sizeBytes,
-        outcome.sha256(), outputFormat, chunks, null, null);
+        outcome.sha256(), outputFormat, chunks, null, null, owner);
   }
 }

@@ -1,6 +1,7 @@
 package io.docparser.jobs;
 
 import io.docparser.api.Addresses;
+import io.docparser.api.Caller;
 import io.docparser.api.ErrorCode;
 import io.docparser.api.ServiceException;
 import io.docparser.config.QueueLimit;
@@ -19,9 +20,16 @@ public final class JobService {
   private final Clock clock;
   private final QueueLimit queueLimit;
   private final QueueGauge queueGauge;
+  private final long maxActiveJobsPerCaller;
 
-  public JobService(Stores stores, EventBus eventBus, Clock clock, QueueLimit queueLimit) {
+  /**
+   * @param maxActiveJobsPerCaller how many queued and processing jobs one API key may have; 0 for no limit (it
+   *                               never applies without keys: the anonymous caller is bounded by the queue alone)
+   */
+  public JobService(Stores stores, EventBus eventBus, Clock clock, QueueLimit queueLimit,
+      long maxActiveJobsPerCaller) {
     this.stores = stores;
+    this.maxActiveJobsPerCaller = maxActiveJobsPerCaller;
     this.jobs = stores.jobs();
     this.eventBus = eventBus;
     this.clock = clock;
@@ -31,23 +39,36 @@ public final class JobService {
 
   /**
    * Queues a document, unless the cluster-wide queue is full (429 QUEUE_FULL, which clients retry). With an
-   * idempotency key, a repeat of an earlier submission gets the earlier job instead of a new one.
+   * idempotency key, a repeat of an earlier submission by the same caller gets the earlier job instead of a new one.
+   * A caller with as many active jobs as it may have is refused (429 RATE_LIMITED).
    *
    * @param idempotencyKey the client's key for this submission; may be null
    */
-  public Future<Job> submit(SubmittedDocument document, String idempotencyKey) {
+  public Future<Job> submit(SubmittedDocument document, String idempotencyKey, Caller caller) {
     Job job = Job.queued(document.filename(), document.contentType(), document.content().size(),
-        document.outputFormat().wireName(), DocumentStore.chunkCount(document.content().size()), clock.instant());
+            document.outputFormat().wireName(), DocumentStore.chunkCount(document.content().size()), clock.instant())
+        .ownedBy(caller.id());
     if (idempotencyKey == null) {
+      return admit(document, job, caller);
+    }
+    String scopedKey = caller.scope(idempotencyKey);
+    return stores.idempotencyKeys().bind(scopedKey, job.jobId())
+        .compose(earlier -> earlier.isEmpty()
+            ? admit(document, job, caller).onFailure(refused -> stores.idempotencyKeys().release(scopedKey))
+            : find(earlier.get(), caller).compose(found -> found
+                .map(Future::succeededFuture)
+                .orElseGet(() -> stores.idempotencyKeys().release(scopedKey)
+                    .compose(released -> submit(document, idempotencyKey, caller)))));
+  }
+
+  private Future<Job> admit(SubmittedDocument document, Job job, Caller caller) {
+    if (caller.id() == null || maxActiveJobsPerCaller == 0) {
       return admit(document, job);
     }
-    return stores.idempotencyKeys().bind(idempotencyKey, job.jobId())
-        .compose(earlier -> earlier.isEmpty()
-            ? admit(document, job).onFailure(refused -> stores.idempotencyKeys().release(idempotencyKey))
-            : jobs.find(earlier.get()).compose(found -> found
-                .map(Future::succeededFuture)
-                .orElseGet(() -> stores.idempotencyKeys().release(idempotencyKey)
-                    .compose(released -> submit(document, idempotencyKey)))));
+    return jobs.activeJobs(caller).compose(active -> active >= maxActiveJobsPerCaller
+        ? Future.failedFuture(new ServiceException(ErrorCode.RATE_LIMITED, "this API key has " + active
+            + " jobs queued or processing, as many as one key may have; try again when some have finished"))
+        : admit(document, job));
   }
 
   /** Admits against the estimated queue depth; a refusal is checked against a fresh measurement first. */
@@ -79,21 +100,23 @@ public final class JobService {
         .onSuccess(queued -> eventBus.publish(Addresses.JOB_QUEUED, queued.jobId()));
   }
 
-  public Future<Optional<Job>> find(String jobId) {
-    return jobs.find(jobId);
+  /** The job, if it exists and is the caller's: another caller's job is as absent as one that never was. */
+  public Future<Optional<Job>> find(String jobId, Caller caller) {
+    return jobs.find(jobId).map(found -> found.filter(job -> caller.owns(job.owner())));
   }
 
-  public Future<Optional<JobResult>> result(String jobId) {
-    return stores.results().read(jobId);
+  /** The result of a job that {@link #find} gave this caller. */
+  public Future<Optional<JobResult>> result(Job job) {
+    return stores.results().read(job.jobId());
   }
 
-  /** A page of jobs, newest first, after the job named by {@code cursor} (null for the first page). */
-  public Future<List<Job>> list(JobStatus status, String cursor, int limit) {
+  /** A page of the caller's jobs, newest first, after the job named by {@code cursor} (null for the first page). */
+  public Future<List<Job>> list(Caller caller, JobStatus status, String cursor, int limit) {
     if (cursor == null) {
-      return jobs.list(status, null, limit);
+      return jobs.list(caller, status, null, limit);
     }
-    return jobs.find(cursor).compose(after -> after
-        .map(job -> jobs.list(status, job, limit))
+    return find(cursor, caller).compose(after -> after
+        .map(job -> jobs.list(caller, status, job, limit))
         .orElseGet(() -> Future.failedFuture(new ServiceException(ErrorCode.INVALID_REQUEST,
             "cursor '" + cursor + "' names no job any more; start again from the first page"))));
   }
@@ -105,8 +128,8 @@ public final class JobService {
    *
    * @return the job as it was cancelled, or as it was before it was deleted; empty when there is no such job
    */
-  public Future<Optional<Job>> cancelOrDelete(String jobId) {
-    return jobs.find(jobId).compose(found -> {
+  public Future<Optional<Job>> cancelOrDelete(String jobId, Caller caller) {
+    return find(jobId, caller).compose(found -> {
       if (found.isEmpty()) {
         return Future.succeededFuture(Optional.empty());
       }
@@ -115,7 +138,7 @@ public final class JobService {
       }
       return jobs.cancel(jobId).compose(cancelled -> {
         if (cancelled.isEmpty()) {
-          return cancelOrDelete(jobId);
+          return cancelOrDelete(jobId, caller);
         }
         return stores.forgetDocument(cancelled.get()).map(cancelled);
       });

@@ -9,6 +9,7 @@ import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import com.hazelcast.query.QueryConstants;
 import io.docparser.api.Addresses;
+import io.docparser.api.Caller;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
@@ -110,19 +111,21 @@ public final class JobStore {
   }
 
   /**
-   * One page of jobs, newest first.
+   * One page of a caller's jobs, newest first.
    *
    * @param status only jobs in this status; null for all
    * @param after  the job the previous page ended with; null for the first page
    */
-  public Future<List<Job>> list(JobStatus status, Job after, int limit) {
-    Predicate<String, HazelcastJsonValue> wanted = status == null
-        ? Predicates.alwaysTrue()
-        : Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, status.wireName());
+  public Future<List<Job>> list(Caller caller, JobStatus status, Job after, int limit) {
+    Predicate<String, HazelcastJsonValue> wanted = Predicates.and(
+        status == null ? Predicates.alwaysTrue() : Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, status.wireName()),
+        caller.id() == null ? Predicates.alwaysTrue() : Predicates.equal(StoreMaps.OWNER_ATTRIBUTE, caller.id()));
     return calls.blocking(() -> {
       List<String> ids = jobs.project(Projections.<Map.Entry<String, HazelcastJsonValue>>multiAttribute(
-              QueryConstants.KEY_ATTRIBUTE_NAME.value(), StoreMaps.CREATED_ATTRIBUTE), wanted)
+              QueryConstants.KEY_ATTRIBUTE_NAME.value(), StoreMaps.CREATED_ATTRIBUTE, StoreMaps.OWNER_ATTRIBUTE),
+              wanted)
           .stream()
+          .filter(row -> caller.owns(row[2] == null ? null : String.valueOf(row[2])))
           .map(row -> new ListedKey(String.valueOf(row[0]), Instant.parse(String.valueOf(row[1]))))
           .sorted(NEWEST_FIRST)
           .filter(key -> after == null || NEWEST_FIRST.compare(key, ListedKey.of(after)) > 0)
@@ -133,6 +136,14 @@ public final class JobStore {
       return ids.stream().map(found::get).filter(Objects::nonNull).map(value -> JobJson.read(value.getValue()))
           .toList();
     });
+  }
+
+  /** How many of a caller's jobs are queued or processing, cluster-wide. */
+  public Future<Long> activeJobs(Caller caller) {
+    Predicate<String, HazelcastJsonValue> active = Predicates.and(
+        Predicates.equal(StoreMaps.OWNER_ATTRIBUTE, caller.id()),
+        Predicates.in(StoreMaps.STATUS_ATTRIBUTE, JobStatus.QUEUED.wireName(), JobStatus.PROCESSING.wireName()));
+    return calls.blocking(() -> jobs.aggregate(Aggregators.count(), active));
   }
 
   private static final Comparator<ListedKey> NEWEST_FIRST =

@@ -1,9 +1,16 @@
 package io.docparser.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -163,12 +170,88 @@ class ConfigLoaderTest {
   }
 
   @Test
-  @DisplayName("API keys are refused while this build cannot check them")
-  void apiKeysAreRefused() {
+  @DisplayName("with API keys a node may bind beyond loopback, and a key is accepted in clear or as its hash")
+  void apiKeysAllowAnOpenBind() throws Exception {
+    String clear = "first-key-0123456789abcdef";
+    String hashed = "second-key-0123456789abcdef";
+    ServiceConfig config = load(Map.of("DOCPARSER_HTTP_HOST", "0.0.0.0", "DOCPARSER_API_KEYS", clear,
+        "DOCPARSER_API_KEY_HASHES", hashEntry(hashed)), Map.of(), null);
+
+    ApiKeys keys = config.access().apiKeys();
+    assertEquals(2, keys.count());
+    assertTrue(keys.callerOf(clear).isPresent());
+    assertTrue(keys.callerOf(hashed).isPresent());
+    assertTrue(keys.callerOf("third-key-0123456789abcdef").isEmpty());
+    assertNotEquals(keys.callerOf(clear), keys.callerOf(hashed));
+  }
+
+  @Test
+  @DisplayName("a key names the same caller on every node, whichever form it was configured in")
+  void callerIsTheSameForEitherForm() throws Exception {
+    String key = "shared-key-0123456789abcdef";
+    ServiceConfig inClear = load(Map.of("DOCPARSER_API_KEYS", key), Map.of(), null);
+    ServiceConfig asHash = load(Map.of("DOCPARSER_API_KEY_HASHES", hashEntry(key)), Map.of(), null);
+
+    assertEquals(inClear.access().apiKeys().callerOf(key), asHash.access().apiKeys().callerOf(key));
+    assertFalse(inClear.access().apiKeys().callerOf(key).orElseThrow().id().contains(key));
+  }
+
+  @Test
+  @DisplayName("a short key stops start-up, and the message never shows it")
+  void shortKeyIsRefusedWithoutBeingShown() {
     ConfigException error = assertThrows(ConfigException.class,
-        () -> load(Map.of("DOCPARSER_API_KEYS", "secret"), Map.of(), null));
+        () -> load(Map.of("DOCPARSER_API_KEYS", "good-key-0123456789abcdef,secret"), Map.of(), null));
 
     assertTrue(error.getMessage().contains("DOCPARSER_API_KEYS"), error.getMessage());
+    assertFalse(error.getMessage().contains("secret"), error.getMessage());
+    assertFalse(error.getMessage().contains("good-key"), error.getMessage());
+  }
+
+  @Test
+  @DisplayName("a malformed key hash stops start-up")
+  void malformedHashIsRefused() {
+    ConfigException error = assertThrows(ConfigException.class,
+        () -> load(Map.of("DOCPARSER_API_KEY_HASHES", "sha256:abc:def"), Map.of(), null));
+
+    assertTrue(error.getMessage().contains("DOCPARSER_API_KEY_HASHES"), error.getMessage());
+  }
+
+  @Test
+  @DisplayName("hash-api-key prints the stored form of the key it reads, and refuses a weak one")
+  void hashCommandPrintsAnEntry() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    assertEquals(0, HashApiKey.run(new BufferedReader(new StringReader("command-key-0123456789\n")),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+    String entry = out.toString(StandardCharsets.UTF_8).strip();
+    assertTrue(entry.matches("sha256:[0-9a-f]{32}:[0-9a-f]{64}"), entry);
+    assertTrue(load(Map.of("DOCPARSER_API_KEY_HASHES", entry), Map.of(), null).access().apiKeys()
+        .callerOf("command-key-0123456789").isPresent());
+
+    assertNotEquals(0, HashApiKey.run(new BufferedReader(new StringReader("tiny\n")),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+    assertFalse(err.toString(StandardCharsets.UTF_8).contains("tiny"));
+  }
+
+  @Test
+  @DisplayName("the per-key limits have generous defaults and take 0 for none")
+  void perKeyLimits() {
+    Access defaults = load(Map.of(), Map.of(), null).access();
+    assertEquals(100, defaults.requestsPerSecond());
+    assertEquals(1000, defaults.maxActiveJobs());
+
+    Access none = load(Map.of("DOCPARSER_RATE_LIMIT_PER_S", "0", "DOCPARSER_MAX_ACTIVE_JOBS_PER_KEY", "0"), Map.of(),
+        null).access();
+    assertEquals(0, none.requestsPerSecond());
+    assertEquals(0, none.maxActiveJobs());
+  }
+
+  private static String hashEntry(String key) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    HashApiKey.run(new BufferedReader(new StringReader(key)), new PrintStream(out, true, StandardCharsets.UTF_8),
+        System.err);
+    return out.toString(StandardCharsets.UTF_8).strip();
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -26,9 +27,22 @@ public final class ApiClient {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final Map<String, String> headers;
 
   public ApiClient(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this("http://127.0.0.1:" + port, Map.of());
+  }
+
+  private ApiClient(String base, Map<String, String> headers) {
+    this.base = base;
+    this.headers = headers;
+  }
+
+  /** A client of the same node that sends this header with every request (an API key, say). */
+  public ApiClient withHeader(String name, String value) {
+    Map<String, String> more = new HashMap<>(headers);
+    more.put(name, value);
+    return new ApiClient(base, Map.copyOf(more));
   }
 
   public String base() {
@@ -101,6 +115,7 @@ public final class ApiClient {
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
+    headers.forEach(request::header);
     try {
       return http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -113,8 +128,9 @@ public final class ApiClient {
 
   public HttpResponse<byte[]> getBytes(String path) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT).GET().build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT).GET();
+      headers.forEach(request::header);
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new AssertionError("request to " + base + " failed: " + e, e);
     } catch (InterruptedException e) {
