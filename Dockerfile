@@ -27,9 +27,10 @@ COPY --from=build /build/target/doc-parser-service.jar /app/doc-parser-service.j
 COPY conf/ /app/conf/
 
 # A server bound to loopback inside a container cannot be reached through a published port, so the image binds
-# 0.0.0.0. This build has no API keys yet, and a non-loopback bind without keys refuses to start: pass
-# DOCPARSER_ALLOW_OPEN_ACCESS=true (docker run -e DOCPARSER_ALLOW_OPEN_ACCESS=true ...) to serve without
-# authentication on purpose.
+# 0.0.0.0, and a non-loopback bind refuses to start without API keys. Pass keys as salted hashes
+# (docker run -e DOCPARSER_API_KEY_HASHES=sha256:... ; make one with: echo "$KEY" | java -jar
+# doc-parser-service.jar hash-api-key) or in clear from a secret store (-e DOCPARSER_API_KEYS=...). Only to serve
+# without authentication on purpose: -e DOCPARSER_ALLOW_OPEN_ACCESS=true.
 ENV DOCPARSER_HTTP_HOST=0.0.0.0 \
     DOCPARSER_HTTP_PORT=8000
 

@@ -30,7 +30,6 @@ public final class Main extends VertxApplication implements VertxApplicationHook
 
   /** Exit status for a configuration that keeps the service from starting (sysexits' EX_CONFIG). */
   static final int EXIT_CONFIG = 78;
-  private static final String LOOPBACK = "127.0.0.1";
   private static final String LOGGING_FILE = "conf/logback.xml";
 
   private final ServiceConfig config;
@@ -69,8 +68,9 @@ public final class Main extends VertxApplication implements VertxApplicationHook
 
   @Override
   public void beforeStartingVertx(HookContext context) {
-    if (clusterManager != null && HazelcastConfigs.isLoopbackOnly(config.clusterMembers())) {
-      context.vertxOptions().getEventBusOptions().setHost(LOOPBACK);
+    if (clusterManager != null) {
+      config.cluster().bindAddress()
+          .ifPresent(address -> context.vertxOptions().getEventBusOptions().setHost(address));
     }
   }
 

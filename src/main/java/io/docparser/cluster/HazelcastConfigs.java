@@ -7,7 +7,9 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.TcpIpConfig;
 import com.hazelcast.config.XmlConfigBuilder;
+import io.docparser.config.ClusterSettings;
 import io.docparser.config.ConfigException;
+import io.docparser.config.ConfigKey;
 import io.docparser.config.ServiceConfig;
 import io.docparser.jobs.LeaseVerticle;
 import io.docparser.jobs.StoreMaps;
@@ -16,7 +18,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Hazelcast configuration of a node. A clustered node reads conf/cluster.xml (from the working directory, else
@@ -26,6 +29,7 @@ import java.util.Locale;
  */
 public final class HazelcastConfigs {
 
+  private static final Logger LOG = LoggerFactory.getLogger(HazelcastConfigs.class);
   static final String CLUSTER_FILE = "conf/cluster.xml";
   private static final String STANDALONE_CLUSTER_NAME = "docparser-standalone";
   /** Standalone members listen outside the cluster's 5701-5720 range, so they never answer a cluster's join. */
@@ -38,11 +42,14 @@ public final class HazelcastConfigs {
 
   public static Config clustered(ServiceConfig config) {
     Config hazelcast = readClusterFile();
+    ClusterSettings cluster = config.cluster();
+    hazelcast.setClusterName(cluster.name());
     TcpIpConfig tcpIp = hazelcast.getNetworkConfig().getJoin().getTcpIpConfig();
-    tcpIp.setEnabled(true).setMembers(config.clusterMembers());
-    if (isLoopbackOnly(config.clusterMembers())) {
-      bindToLoopback(hazelcast);
-    }
+    tcpIp.setEnabled(true).setMembers(cluster.members());
+    cluster.bindAddress().ifPresentOrElse(address -> bindTo(hazelcast, address),
+        () -> LOG.warn("cluster traffic (Hazelcast, the event bus) listens on every interface of this machine, and"
+            + " Hazelcast's open-source edition neither authenticates members nor encrypts traffic: set {} to the"
+            + " address of a private network", ConfigKey.CLUSTER_HOST.envName()));
     hazelcast.getMemberAttributeConfig().setAttribute(LeaseVerticle.NODE_ATTRIBUTE, config.nodeId());
     return withServiceMaps(hazelcast);
   }
@@ -54,7 +61,7 @@ public final class HazelcastConfigs {
     hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
     hazelcast.setProperty("hazelcast.wait.seconds.before.join", "0");
     hazelcast.getNetworkConfig().setPort(STANDALONE_PORT).setPortAutoIncrement(true).setPortCount(100);
-    bindToLoopback(hazelcast);
+    bindTo(hazelcast, LOOPBACK);
     JoinConfig join = hazelcast.getNetworkConfig().getJoin();
     join.getAutoDetectionConfig().setEnabled(false);
     join.getMulticastConfig().setEnabled(false);
@@ -74,9 +81,9 @@ public final class HazelcastConfigs {
   }
 
   /** Without bind.any=false, Hazelcast would listen on every interface and only advertise the chosen one. */
-  private static void bindToLoopback(Config hazelcast) {
+  private static void bindTo(Config hazelcast, String address) {
     hazelcast.setProperty("hazelcast.socket.bind.any", "false");
-    hazelcast.getNetworkConfig().getInterfaces().setEnabled(true).setInterfaces(List.of(LOOPBACK));
+    hazelcast.getNetworkConfig().getInterfaces().setEnabled(true).setInterfaces(List.of(address));
   }
 
   private static Config readClusterFile() {
@@ -94,11 +101,5 @@ public final class HazelcastConfigs {
       }
       throw new ConfigException(CLUSTER_FILE + " could not be read as a Hazelcast configuration: " + e.getMessage(), e);
     }
-  }
-
-  /** Whether every member is on this machine: then both Hazelcast and the event bus stay on loopback. */
-  public static boolean isLoopbackOnly(List<String> members) {
-    return members.stream().map(m -> m.toLowerCase(Locale.ROOT))
-        .allMatch(m -> m.startsWith("127.") || m.startsWith("localhost"));
   }
 }

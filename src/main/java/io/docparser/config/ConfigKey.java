@@ -30,7 +30,9 @@ public enum ConfigKey {
   RATE_LIMIT_PER_S("100"),
   MAX_ACTIVE_JOBS_PER_KEY("1000"),
   ALLOW_OPEN_ACCESS("false"),
-  CLUSTER_MEMBERS("127.0.0.1");
+  CLUSTER_NAME("docparser"),
+  CLUSTER_MEMBERS("127.0.0.1"),
+  CLUSTER_HOST("");
 
   private static final String ENV_PREFIX = "DOCPARSER_";
   private static final String PROPERTY_PREFIX = "docparser.";

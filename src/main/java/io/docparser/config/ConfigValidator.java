@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Turns the raw settings into a {@link ServiceConfig}, or fails naming the first bad key, its value and source. */
 final class ConfigValidator {
@@ -27,6 +28,9 @@ final class ConfigValidator {
   private static final long MAX_UPLOAD_BYTES = Integer.MAX_VALUE - 8;
   private static final String DEFAULT_UPLOAD_DIR = "docparser-uploads";
   private static final long MAX_RATE_LIMIT_PER_S = 1_000_000;
+  private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final String OCTET = "(25[0-5]|2[0-4]\\d|1?\\d?\\d)";
+  private static final Pattern IPV4 = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
 
   private final Map<ConfigKey, Setting> settings;
 
@@ -58,7 +62,7 @@ final class ConfigValidator {
             number(ConfigKey.QUEUE_MAX_BYTES, 1, Long.MAX_VALUE)),
         number(ConfigKey.RESULT_TTL_S, 1, Long.MAX_VALUE),
         access,
-        list(ConfigKey.CLUSTER_MEMBERS));
+        cluster());
   }
 
   private String raw(ConfigKey key) {
@@ -188,6 +192,18 @@ final class ConfigValidator {
     } catch (UnknownHostException e) {
       return "localhost:" + port;
     }
+  }
+
+  private ClusterSettings cluster() {
+    String name = text(ConfigKey.CLUSTER_NAME);
+    if (!CLUSTER_NAME.matcher(name).matches()) {
+      throw invalid(ConfigKey.CLUSTER_NAME, "must be 1 to 64 letters, digits, '.', '_' or '-'");
+    }
+    String host = raw(ConfigKey.CLUSTER_HOST);
+    if (!host.isEmpty() && !IPV4.matcher(host).matches()) {
+      throw invalid(ConfigKey.CLUSTER_HOST, "must be an IPv4 address of this machine, such as 10.0.0.5");
+    }
+    return new ClusterSettings(name, list(ConfigKey.CLUSTER_MEMBERS), host);
   }
 
   private Access access() {

@@ -23,7 +23,7 @@ import java.util.Set;
  * @param queueLimit       how many jobs, and how many bytes of documents, may wait cluster-wide
  * @param resultTtlSeconds how long a finished job and its result are kept
  * @param access           API keys and the limits on each of them
- * @param clusterMembers   Hazelcast TCP-IP members to join with {@code -cluster}
+ * @param cluster          how to join the other nodes with {@code -cluster}
  */
 public record ServiceConfig(
     String httpHost,
@@ -41,11 +41,10 @@ public record ServiceConfig(
     QueueLimit queueLimit,
     long resultTtlSeconds,
     Access access,
-    List<String> clusterMembers) {
+    ClusterSettings cluster) {
 
   public ServiceConfig {
     roles = Set.copyOf(roles);
-    clusterMembers = List.copyOf(clusterMembers);
   }
 
   public boolean hasRole(Role role) {

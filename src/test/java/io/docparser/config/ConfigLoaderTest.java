@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class ConfigLoaderTest {
     assertEquals(120_000, config.parseTimeoutMs());
     assertEquals(104_857_600, config.maxUploadBytes());
     assertEquals(86_400, config.resultTtlSeconds());
-    assertEquals(List.of("127.0.0.1"), config.clusterMembers());
+    assertEquals(List.of("127.0.0.1"), config.cluster().members());
     assertTrue(config.nodeId().endsWith(":8000"), config.nodeId());
   }
 
@@ -74,7 +75,7 @@ class ConfigLoaderTest {
     ServiceConfig config = load(Map.of(), Map.of(), "{\"roles\": [\"worker\"], \"cluster.members\": \"10.0.0.1, 10.0.0.2:5702\"}");
 
     assertEquals(EnumSet.of(Role.WORKER), config.roles());
-    assertEquals(List.of("10.0.0.1", "10.0.0.2:5702"), config.clusterMembers());
+    assertEquals(List.of("10.0.0.1", "10.0.0.2:5702"), config.cluster().members());
   }
 
   @Test
@@ -252,6 +253,31 @@ class ConfigLoaderTest {
     HashApiKey.run(new BufferedReader(new StringReader(key)), new PrintStream(out, true, StandardCharsets.UTF_8),
         System.err);
     return out.toString(StandardCharsets.UTF_8).strip();
+  }
+
+  @Test
+  @DisplayName("cluster traffic binds to loopback when every member is local, to DOCPARSER_CLUSTER_HOST when set,"
+      + " and to no one address otherwise")
+  void clusterBindAddress() {
+    assertEquals(Optional.of("127.0.0.1"), load(Map.of(), Map.of(), null).cluster().bindAddress());
+    assertEquals(Optional.of("10.0.0.5"), load(Map.of("DOCPARSER_CLUSTER_MEMBERS", "10.0.0.5,10.0.0.6",
+        "DOCPARSER_CLUSTER_HOST", "10.0.0.5"), Map.of(), null).cluster().bindAddress());
+    assertEquals(Optional.empty(), load(Map.of("DOCPARSER_CLUSTER_MEMBERS", "10.0.0.5,10.0.0.6"), Map.of(), null)
+        .cluster().bindAddress());
+  }
+
+  @Test
+  @DisplayName("a cluster name or host that Hazelcast cannot use stops start-up, naming the key")
+  void badClusterSettingsAreNamed() {
+    ConfigException name = assertThrows(ConfigException.class,
+        () -> load(Map.of("DOCPARSER_CLUSTER_NAME", "two words"), Map.of(), null));
+    assertTrue(name.getMessage().contains("DOCPARSER_CLUSTER_NAME"), name.getMessage());
+
+    ConfigException host = assertThrows(ConfigException.class,
+        () -> load(Map.of("DOCPARSER_CLUSTER_HOST", "300.1.2.3"), Map.of(), null));
+    assertTrue(host.getMessage().contains("DOCPARSER_CLUSTER_HOST"), host.getMessage());
+    assertEquals("production-eu", load(Map.of("DOCPARSER_CLUSTER_NAME", "production-eu"), Map.of(), null)
+        .cluster().name());
   }
 
   @Test
