@@ -2,6 +2,7 @@ package io.docparser;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ListeningSockets;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,22 @@ class StartupIT {
       assertEquals(List.of("127.0.0.1"), ListeningSockets.boundAddresses(node.httpPort()));
       assertTrue(node.log().contains("no API keys are configured, so the API is served on loopback only"),
           node.log());
+    }
+  }
+
+  @Test
+  @DisplayName("with API keys, the node says how many it has and never logs a key, right or wrong")
+  void keysAreNeverLogged() {
+    String key = "operator-key-" + UUID.randomUUID();
+    String wrongKey = "wrong-key-" + UUID.randomUUID();
+    try (ServiceProcess node = ServiceProcess.start("keys", Map.of("DOCPARSER_API_KEYS", key), workDir)
+        .awaitReady()) {
+      assertEquals(202, node.api().withHeader("X-API-Key", key).submitText("with a key").statusCode());
+      assertEquals(401, node.api().withHeader("Authorization", "Bearer " + wrongKey).get("/jobs").statusCode());
+
+      assertTrue(node.log().contains("API keys are required (1 configured)"), node.log());
+      assertFalse(node.log().contains(key), node.log());
+      assertFalse(node.log().contains(wrongKey), node.log());
     }
   }
 

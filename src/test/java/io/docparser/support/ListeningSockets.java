@@ -2,12 +2,13 @@ package io.docparser.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The addresses the sockets listening on a TCP port are bound to, as the kernel reports them: Linux's
@@ -24,7 +25,7 @@ public final class ListeningSockets {
     return Files.isReadable(Path.of("/proc/net/tcp"));
   }
 
-  /** Addresses as the kernel writes them, rendered: IPv4 dotted, IPv6 as 32 hex digits. */
+  /** Addresses as Java writes them; an IPv4-mapped IPv6 address (a dual-stack socket) as its IPv4 address. */
   public static List<String> boundAddresses(int port) {
     List<String> addresses = new ArrayList<>();
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
@@ -48,12 +49,19 @@ public final class ListeningSockets {
     return addresses;
   }
 
-  /** /proc/net/tcp writes an IPv4 address as one little-endian 32-bit word in hex. */
+  /** /proc/net/tcp writes an address as 32-bit words in hex, each in the machine's (little-endian) byte order. */
   private static String render(String hex) {
-    if (hex.length() != 8) {
-      return hex.toLowerCase(Locale.ROOT);
+    byte[] words = HexFormat.of().parseHex(hex);
+    byte[] address = new byte[words.length];
+    for (int word = 0; word < words.length; word += 4) {
+      for (int i = 0; i < 4; i++) {
+        address[word + i] = words[word + 3 - i];
+      }
     }
-    byte[] bytes = HexFormat.of().parseHex(hex);
-    return (bytes[3] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[0] & 0xff);
+    try {
+      return InetAddress.getByAddress(address).getHostAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("/proc/net/tcp holds an address of " + address.length + " bytes", e);
+    }
   }
 }
