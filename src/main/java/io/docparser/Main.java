@@ -9,12 +9,16 @@ import io.docparser.config.ConfigLoader;
 import io.docparser.config.HashApiKey;
 import io.docparser.config.ServiceConfig;
 import io.docparser.jobs.Draining;
+import io.docparser.jobs.JobMetrics;
 import io.vertx.core.Deployable;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.launcher.application.HookContext;
 import io.vertx.launcher.application.VertxApplication;
 import io.vertx.launcher.application.VertxApplicationHooks;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -35,6 +39,8 @@ public final class Main extends VertxApplication implements VertxApplicationHook
   private final ServiceConfig config;
   private final HazelcastClusterManager clusterManager;
   private final Draining draining = new Draining();
+  /** One registry for the node: Vert.x's meters (HTTP, event bus), the JVM's, and the service's own. */
+  private final JobMetrics metrics = JobMetrics.withOwnRegistry();
 
   private Main(String[] args, ServiceConfig config, Config clusterConfig) {
     super(args);
@@ -52,6 +58,7 @@ public final class Main extends VertxApplication implements VertxApplicationHook
     routeLoggingToSlf4j();
     try {
       ServiceConfig config = ConfigLoader.loadForProcess(args);
+      LoggingSetup.apply(config.nodeId(), config.logLevel());
       Config clusterConfig = CommandLine.isClustered(args) ? HazelcastConfigs.clustered(config) : null;
       new Main(args, config, clusterConfig).launch();
     } catch (ConfigException e) {
@@ -62,12 +69,16 @@ public final class Main extends VertxApplication implements VertxApplicationHook
 
   @Override
   public VertxBuilder createVertxBuilder(VertxOptions options) {
-    VertxBuilder builder = VertxApplicationHooks.super.createVertxBuilder(options);
+    VertxBuilder builder = VertxApplicationHooks.super.createVertxBuilder(options)
+        .withMetrics(new MicrometerMetricsFactory(metrics.registry()));
     return clusterManager == null ? builder : builder.withClusterManager(clusterManager);
   }
 
   @Override
   public void beforeStartingVertx(HookContext context) {
+    context.vertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+        .setJvmMetricsEnabled(true)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
     if (clusterManager != null) {
       config.cluster().bindAddress()
           .ifPresent(address -> context.vertxOptions().getEventBusOptions().setHost(address));
@@ -79,7 +90,7 @@ public final class Main extends VertxApplication implements VertxApplicationHook
     HazelcastSource hazelcast = clusterManager == null
         ? HazelcastSource.embedded()
         : HazelcastSource.of(clusterManager);
-    return () -> new MainVerticle(config, hazelcast, draining);
+    return () -> new MainVerticle(config, hazelcast, draining, metrics);
   }
 
   /**

@@ -2,14 +2,18 @@ package io.docparser;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.docparser.cluster.HazelcastSource;
+import io.docparser.cluster.NodeHeartbeatVerticle;
 import io.docparser.config.Isolation;
 import io.docparser.config.Role;
 import io.docparser.config.ServiceConfig;
 import io.docparser.http.ApiRouter;
 import io.docparser.http.HealthRoutes;
 import io.docparser.http.HttpVerticle;
+import io.docparser.http.OperatorRoutes;
 import io.docparser.jobs.AnnouncedJobs;
+import io.docparser.jobs.ClusterView;
 import io.docparser.jobs.Draining;
+import io.docparser.jobs.JobMetrics;
 import io.docparser.jobs.JobProcessor;
 import io.docparser.jobs.JobService;
 import io.docparser.jobs.LeaseVerticle;
@@ -49,16 +53,21 @@ public final class MainVerticle extends VerticleBase {
   private final ServiceConfig config;
   private final HazelcastSource hazelcast;
   private final Draining draining;
+  private final JobMetrics metrics;
   private final AtomicBoolean slotsUp = new AtomicBoolean();
   private final Leases leases = new Leases();
   private final RunningParses running = new RunningParses();
   private ParserProcesses parserProcesses;
 
-  /** @param draining set when the node is asked to stop */
-  public MainVerticle(ServiceConfig config, HazelcastSource hazelcast, Draining draining) {
+  /**
+   * @param draining set when the node is asked to stop
+   * @param metrics  the node's meters, in the registry Vert.x keeps its own in
+   */
+  public MainVerticle(ServiceConfig config, HazelcastSource hazelcast, Draining draining, JobMetrics metrics) {
     this.config = config;
     this.hazelcast = hazelcast;
     this.draining = draining;
+    this.metrics = metrics;
   }
 
   @Override
@@ -68,13 +77,16 @@ public final class MainVerticle extends VerticleBase {
           Stores stores = started.resultAt(0);
           TikaExtractor parsers = started.resultAt(1);
           return vertx.deployVerticle(new LeaseVerticle(stores, leases, running, config.maxAttempts()))
-              .compose(keeping -> deployWorkers(stores, parsers))
+              .compose(keeping -> vertx.deployVerticle(
+                  new NodeHeartbeatVerticle(stores, config, running, metrics, draining, CLOCK)))
+              .compose(beating -> deployWorkers(stores, parsers))
               .compose(slots -> deployHttp(stores, parsers));
         });
   }
 
   private Future<Stores> openStores(HazelcastInstance store) {
-    return vertx.executeBlocking(() -> Stores.open(vertx, store, CLOCK, Duration.ofSeconds(config.resultTtlSeconds())));
+    return vertx.executeBlocking(
+        () -> Stores.open(vertx, store, CLOCK, Duration.ofSeconds(config.resultTtlSeconds()), metrics));
   }
 
   /**
@@ -92,7 +104,7 @@ public final class MainVerticle extends VerticleBase {
 
   /** The parser of one slot: a child process of its own, or the JVM's shared Tika. */
   private DocumentParser slotParser(TikaExtractor inProcess) {
-    return parserProcesses == null ? inProcess : parserProcesses.newSlot();
+    return parserProcesses == null ? inProcess : parserProcesses.newSlot(metrics::childRestarted);
   }
 
   /** The slots (undeployed first, as this verticle's children) have closed their children; their files go. */
@@ -118,20 +130,26 @@ public final class MainVerticle extends VerticleBase {
         .setMaxWorkerExecuteTime(slotTime.toMillis())
         .setMaxWorkerExecuteTimeUnit(TimeUnit.MILLISECONDS);
     return AnnouncedJobs.listen(vertx).compose(announced -> vertx.deployVerticle(
-            () -> new ParserWorkerVerticle(stores.jobs(), announced, new JobProcessor(stores, slotParser(parsers)),
+            () -> new ParserWorkerVerticle(stores.jobs(), announced,
+                new JobProcessor(stores, slotParser(parsers), metrics),
                 leases, running, draining, config.nodeId()), slots))
-        .onSuccess(deployed -> slotsUp.set(true));
+        .onSuccess(deployed -> {
+          slotsUp.set(true);
+          metrics.slots(config.workers(), running::busy);
+        });
   }
 
   private Future<?> deployHttp(Stores stores, TikaExtractor parsers) {
-    HealthRoutes health = new HealthRoutes(vertx, config, stores::probe, slotsUp::get, draining);
+    OperatorRoutes operator = new OperatorRoutes(
+        new HealthRoutes(vertx, config, stores::probe, slotsUp::get, draining), new ClusterView(stores),
+        metrics.registry());
     if (!config.hasRole(Role.API)) {
       return vertx.deployVerticle(
-          new HttpVerticle(config, v -> Future.succeededFuture(ApiRouter.workerOnly(v, health))));
+          new HttpVerticle(config, v -> Future.succeededFuture(ApiRouter.workerOnly(v, config, operator))));
     }
     JobService jobs = new JobService(stores, vertx.eventBus(), CLOCK, config.queueLimit(),
-        config.access().maxActiveJobs());
+        config.access().maxActiveJobs(), metrics);
     return vertx.deployVerticle(
-        new HttpVerticle(config, v -> ApiRouter.api(v, config, jobs, health, parsers.supportedTypes())));
+        new HttpVerticle(config, v -> ApiRouter.api(v, config, jobs, operator, parsers.supportedTypes())));
   }
 }

@@ -28,6 +28,7 @@ final class ConfigValidator {
   private static final long MAX_UPLOAD_BYTES = Integer.MAX_VALUE - 8;
   private static final String DEFAULT_UPLOAD_DIR = "docparser-uploads";
   private static final long MAX_RATE_LIMIT_PER_S = 1_000_000;
+  private static final List<String> LOG_LEVELS = List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
   private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final String OCTET = "(25[0-5]|2[0-4]\\d|1?\\d?\\d)";
   private static final Pattern IPV4 = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
@@ -62,6 +63,7 @@ final class ConfigValidator {
             number(ConfigKey.QUEUE_MAX_BYTES, 1, Long.MAX_VALUE)),
         number(ConfigKey.RESULT_TTL_S, 1, Long.MAX_VALUE),
         access,
+        logLevel(),
         cluster());
   }
 
@@ -192,6 +194,14 @@ final class ConfigValidator {
     } catch (UnknownHostException e) {
       return "localhost:" + port;
     }
+  }
+
+  private String logLevel() {
+    String level = raw(ConfigKey.LOG_LEVEL).toUpperCase(Locale.ROOT);
+    if (!LOG_LEVELS.contains(level)) {
+      throw invalid(ConfigKey.LOG_LEVEL, "must be one of " + String.join(", ", LOG_LEVELS));
+    }
+    return level;
   }
 
   private ClusterSettings cluster() {

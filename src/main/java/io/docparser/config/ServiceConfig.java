@@ -23,6 +23,7 @@ import java.util.Set;
  * @param queueLimit       how many jobs, and how many bytes of documents, may wait cluster-wide
  * @param resultTtlSeconds how long a finished job and its result are kept
  * @param access           API keys and the limits on each of them
+ * @param logLevel         the level of the node's own logs: ERROR, WARN, INFO, DEBUG or TRACE
  * @param cluster          how to join the other nodes with {@code -cluster}
  */
 public record ServiceConfig(
@@ -41,6 +42,7 @@ public record ServiceConfig(
     QueueLimit queueLimit,
     long resultTtlSeconds,
     Access access,
+    String logLevel,
     ClusterSettings cluster) {
 
   public ServiceConfig {

@@ -44,7 +44,12 @@ final class ApiKeyAuth implements PlatformHandler {
   }
 
   static ApiKeyAuth forContract(OpenAPIContract contract, Access access) {
-    return new ApiKeyAuth(access.apiKeys(), openPaths(contract), new RequestRates(access.requestsPerSecond()));
+    return withOpenPaths(openPaths(contract), access);
+  }
+
+  /** For a worker-only node, which serves no contract: its health is open, its metrics and cluster state not. */
+  static ApiKeyAuth withOpenPaths(Set<String> openPaths, Access access) {
+    return new ApiKeyAuth(access.apiKeys(), openPaths, new RequestRates(access.requestsPerSecond()));
   }
 
   /** The paths of the operations that the contract lets anyone call. */

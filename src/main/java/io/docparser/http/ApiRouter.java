@@ -12,13 +12,20 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Routers of the HTTP server. An api node's router is generated from openapi.yaml: parameters are validated from
  * the contract, except {@code POST /submit}, whose body {@link SubmitRequestParser} checks. A worker-only node
- * serves health alone. Both answer every failure through {@link ErrorResponder}.
+ * serves what operators call alone: health, metrics and the cluster's state. Both answer every failure through
+ * {@link ErrorResponder}.
  */
 public final class ApiRouter {
+
+  private static final String LIVENESS = "/health/live";
+  private static final String READINESS = "/health/ready";
+  private static final String METRICS = "/metrics";
+  private static final String CLUSTER = "/cluster";
 
   private ApiRouter() {
   }
@@ -26,21 +33,24 @@ public final class ApiRouter {
   /**
    * @param inputTypes the media types this build parses, for {@code GET /formats}
    */
-  public static Future<Router> api(Vertx vertx, ServiceConfig config, JobService jobs, HealthRoutes health,
+  public static Future<Router> api(Vertx vertx, ServiceConfig config, JobService jobs, OperatorRoutes operator,
       List<String> inputTypes) {
     return FinishedJobs.listen(vertx).compose(finished -> vertx.executeBlocking(
             () -> new Setup(ContractRoutes.load(), UploadFiles.in(vertx, config.uploadDir()), finished)))
         .compose(setup -> Future.all(OpenAPIContract.from(vertx, setup.contract().contractJson()),
                 OpenAPIContract.from(vertx, setup.contract().routingContractJson()))
-            .map(parsed -> build(vertx, config, jobs, health, setup, parsed.resultAt(0), parsed.resultAt(1),
+            .map(parsed -> build(vertx, config, jobs, operator, setup, parsed.resultAt(0), parsed.resultAt(1),
                 inputTypes)));
   }
 
-  public static Router workerOnly(Vertx vertx, HealthRoutes health) {
+  public static Router workerOnly(Vertx vertx, ServiceConfig config, OperatorRoutes operator) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestIds());
-    router.get("/health/live").handler(health.liveness());
-    router.get("/health/ready").handler(health.readiness());
+    router.route().handler(ApiKeyAuth.withOpenPaths(Set.of(LIVENESS, READINESS), config.access()));
+    router.get(LIVENESS).handler(operator.liveness());
+    router.get(READINESS).handler(operator.readiness());
+    router.get(METRICS).handler(operator.metrics());
+    router.get(CLUSTER).handler(operator::cluster);
     return withErrorAnswers(router);
   }
 
@@ -48,7 +58,7 @@ public final class ApiRouter {
    * @param contract the contract as written, whose security rules {@link ApiKeyAuth} enforces
    * @param routing  the same without security requirements, which the router is generated from
    */
-  private static Router build(Vertx vertx, ServiceConfig config, JobService jobs, HealthRoutes health,
+  private static Router build(Vertx vertx, ServiceConfig config, JobService jobs, OperatorRoutes operator,
       Setup setup, OpenAPIContract contract, OpenAPIContract routing, List<String> inputTypes) {
     ContractRoutes contractFiles = setup.contract();
     Submissions submissions = new Submissions(vertx, jobs, setup.uploads(), config.maxUploadBytes());
@@ -66,8 +76,10 @@ public final class ApiRouter {
     builder.getRoute("getFormats").addHandler(ctx -> ctx.json(formats));
     builder.getRoute("listJobs").addHandler(routes::list);
     builder.getRoute("cancelJob").addHandler(routes::cancel);
-    builder.getRoute("getLiveness").addHandler(health.liveness());
-    builder.getRoute("getReadiness").addHandler(health.readiness());
+    builder.getRoute("getLiveness").addHandler(operator.liveness());
+    builder.getRoute("getReadiness").addHandler(operator.readiness());
+    builder.getRoute("getMetrics").setDoValidation(false).addHandler(operator.metrics());
+    builder.getRoute("getCluster").addHandler(operator::cluster);
     builder.getRoute("getContract").setDoValidation(false).addHandler(contractFiles::serveContract);
     builder.getRoute("getDocs").setDoValidation(false).addHandler(contractFiles::serveDocs);
     Router router = builder.createRouter();

@@ -23,8 +23,8 @@ public final class ErrorResponder implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     ServiceException error = classify(ctx.failure(), ctx.statusCode());
     if (error.code() == ErrorCode.INTERNAL_ERROR) {
-      LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.request().method(), ctx.request().path(),
-          ctx.failure());
+      LOG.atError().addKeyValue("request_id", RequestIds.of(ctx)).setCause(ctx.failure())
+          .log("request {} {} {} failed", RequestIds.of(ctx), ctx.request().method(), ctx.request().path());
     }
     render(ctx, error.code(), error.getMessage());
   }

@@ -50,10 +50,10 @@ final class Submissions {
     return switch (mediaType(ctx)) {
       case JSON -> vertx.executeBlocking(
           () -> json.parse(ctx.body().buffer(), ctx.queryParams(), ctx.request().headers()), false)
-          .compose(document -> jobs.submit(document, key, caller));
+          .compose(document -> jobs.submit(document, key, caller, RequestIds.of(ctx)));
       case MULTIPART -> vertx.executeBlocking(() -> multipart.parse(ctx.fileUploads(),
           ctx.request().formAttributes(), ctx.queryParams(), ctx.request().headers()), false)
-          .compose(document -> jobs.submit(document, key, caller));
+          .compose(document -> jobs.submit(document, key, caller, RequestIds.of(ctx)));
       case RAW -> submitRaw(ctx, key, caller);
       default -> Future.failedFuture(new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "Content-Type '" + mediaType(ctx) + "' is not accepted by /submit; send " + JSON + ", " + MULTIPART
@@ -68,7 +68,8 @@ final class Submissions {
     } catch (ServiceException e) {
       return Future.failedFuture(e);
     }
-    return raw.receive(ctx.request()).compose(content -> jobs.submit(document(content, options), key, caller)
+    return raw.receive(ctx.request()).compose(content -> jobs.submit(document(content, options), key, caller,
+            RequestIds.of(ctx))
         .eventually(() -> content instanceof DocumentContent.InFile inFile
             ? uploads.delete(inFile.file())
             : Future.succeededFuture()));

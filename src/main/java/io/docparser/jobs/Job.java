@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param leaseExpiresAt when a processing job's claim runs out, so that another node may take it back
  * @param notBefore      when a job that went back to the queue may be claimed again (a backoff between attempts)
  * @param owner          the caller that submitted it (see {@link io.docparser.api.Caller}); null without API keys
+ * @param requestId      the id of the request that submitted it, so that its log lines on every node can be found
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Job(
@@ -35,35 +36,36 @@ public record Job(
     int chunks,
     Instant leaseExpiresAt,
     Instant notBefore,
-    String owner) {
+    String owner,
+    String requestId) {
 
   /** A new queued job for a document of {@code sizeBytes} stored in {@code chunks} chunks. */
   public static Job queued(String filename, String contentType, long sizeBytes, String outputFormat, int chunks,
       Instant now) {
     return new Job(UUID.randomUUID().toString(), JobStatus.QUEUED, null, null, now, null, null, 0, null, filename,
-        contentType, sizeBytes, null, outputFormat, chunks, null, null, null);
+        contentType, sizeBytes, null, outputFormat, chunks, null, null, null, null);
   }
 
-  /** The same job, owned by the caller with id {@code ownerId}. */
-  public Job ownedBy(String ownerId) {
+  /** The same job, owned by the caller with id {@code ownerId} and submitted by request {@code submittedIn}. */
+  public Job submittedBy(String ownerId, String submittedIn) {
     return new Job(jobId, status, error, errorCode, createdAt, startedAt, finishedAt, attempts, node, filename,
-        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiresAt, notBefore, ownerId);
+        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiresAt, notBefore, ownerId, submittedIn);
   }
 
   Job claimedBy(String nodeId, Instant now, Instant leaseExpiry) {
     return new Job(jobId, JobStatus.PROCESSING, null, null, createdAt, now, null, attempts + 1, nodeId, filename,
-        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry, null, owner);
+        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry, null, owner, requestId);
   }
 
   Job leasedUntil(Instant leaseExpiry) {
     return new Job(jobId, status, error, errorCode, createdAt, startedAt, finishedAt, attempts, node, filename,
-        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry, null, owner);
+        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry, null, owner, requestId);
   }
 
   /** Back to the queue for another attempt, claimable from {@code notBefore}; the next claim counts it. */
   Job requeued(Instant notBefore) {
     return new Job(jobId, JobStatus.QUEUED, null, null, createdAt, null, null, attempts, null, filename,
-        contentType, sizeBytes, null, outputFormat, chunks, null, notBefore, owner);
+        contentType, sizeBytes, null, outputFormat, chunks, null, notBefore, owner, requestId);
   }
 
   /** Whether a queued job may be claimed at {@code now}. */
@@ -79,12 +81,12 @@ public record Job(
   Job cancelled(Instant now) {
     return new Job(jobId, JobStatus.CANCELLED, "the job was cancelled by a client", ErrorCode.CANCELLED, createdAt,
         startedAt, now, attempts, node, filename, contentType, sizeBytes, sha256, outputFormat, chunks, null, null,
-        owner);
+        owner, requestId);
   }
 
   Job finished(JobOutcome outcome, Instant now) {
     return new Job(jobId, outcome.status(), outcome.message(), outcome.code(), createdAt, startedAt, now, attempts,
         node, filename, outcome.detectedType() == null ? contentType : outcome.detectedType(), sizeBytes,
-        outcome.sha256(), outputFormat, chunks, null, null, owner);
+        outcome.sha256(), outputFormat, chunks, null, null, owner, requestId);
   }
 }

@@ -27,11 +27,13 @@ public final class JobProcessor {
   private final Stores stores;
   private final JobStore jobs;
   private final DocumentParser parser;
+  private final JobMetrics metrics;
 
-  public JobProcessor(Stores stores, DocumentParser parser) {
+  public JobProcessor(Stores stores, DocumentParser parser, JobMetrics metrics) {
     this.stores = stores;
     this.jobs = stores.jobs();
     this.parser = parser;
+    this.metrics = metrics;
   }
 
   /**
@@ -61,8 +63,10 @@ public final class JobProcessor {
 
   private Parsed parse(Job job, byte[] document, Optional<String> password) {
     OutputFormat format = OutputFormat.fromWireName(job.outputFormat()).orElse(OutputFormat.TEXT);
-    ParseOutcome outcome = parser.parse(
-        new ParseRequest(job.jobId(), document, job.filename(), format, password.orElse(null)));
+    long start = System.nanoTime();
+    ParseOutcome outcome = JobLog.withFields(job, () -> parser.parse(
+        new ParseRequest(job.jobId(), document, job.filename(), format, password.orElse(null))));
+    metrics.parsed(Duration.ofNanos(System.nanoTime() - start), outcomeName(outcome));
     return new Parsed(outcome, sha256(document));
   }
 
@@ -73,7 +77,8 @@ public final class JobProcessor {
    */
   private Future<Optional<Job>> record(Job attempt, Parsed parsed) {
     if (parsed.outcome() instanceof ParseOutcome.Stopped) {
-      LOG.info("job {}: its parse was stopped on attempt {}", attempt.jobId(), attempt.attempts());
+      JobLog.info(LOG, attempt).log("job {}: its parse was stopped on attempt {}", attempt.jobId(),
+          attempt.attempts());
       return Future.succeededFuture(Optional.empty());
     }
     if (parsed.outcome() instanceof ParseOutcome.Parsed done) {
@@ -83,7 +88,8 @@ public final class JobProcessor {
     }
     ParseOutcome.Failed failed = (ParseOutcome.Failed) parsed.outcome();
     if (failed.code() == ErrorCode.PARSER_CRASHED && attempt.attempts() < CRASH_ATTEMPTS) {
-      LOG.warn("job {} crashed its parser on attempt {}; it is tried once more", attempt.jobId(), attempt.attempts());
+      JobLog.warn(LOG, attempt).log("job {} crashed its parser on attempt {}; it is tried once more", attempt.jobId(),
+          attempt.attempts());
       return jobs.retry(attempt);
     }
     return jobs.finish(attempt,
@@ -92,14 +98,21 @@ public final class JobProcessor {
   }
 
   private Future<Optional<Job>> failUnexpectedly(Job attempt, Throwable failure) {
-    LOG.error("job {} could not be processed", attempt.jobId(), failure);
+    JobLog.error(LOG, attempt).setCause(failure).log("job {} could not be processed", attempt.jobId());
     JobOutcome crashed = JobOutcome.failed(ErrorCode.PARSER_CRASHED, "the service could not process this document",
         null, null);
     return jobs.finish(attempt, crashed).recover(again -> Future.succeededFuture(Optional.empty()));
   }
 
+  private static String outcomeName(ParseOutcome outcome) {
+    if (outcome instanceof ParseOutcome.Failed failed) {
+      return failed.code().name();
+    }
+    return outcome instanceof ParseOutcome.Stopped ? "stopped" : "parsed";
+  }
+
   private static void logFinished(Job job) {
-    LOG.info("job {} {}{} after {} ms on {}: {} bytes of {}", job.jobId(), job.status().wireName(),
+    JobLog.info(LOG, job).log("job {} {}{} after {} ms on {}: {} bytes of {}", job.jobId(), job.status().wireName(),
         job.errorCode() == null ? "" : " (" + job.errorCode() + ")",
         Duration.between(job.startedAt(), job.finishedAt()).toMillis(), job.node(), job.sizeBytes(),
         job.contentType());

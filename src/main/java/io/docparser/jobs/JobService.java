@@ -10,9 +10,13 @@ import io.vertx.core.eventbus.EventBus;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What the API does with jobs: accept documents, look jobs and results up, list, cancel and delete them. */
 public final class JobService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
 
   private final Stores stores;
   private final JobStore jobs;
@@ -21,13 +25,15 @@ public final class JobService {
   private final QueueLimit queueLimit;
   private final QueueGauge queueGauge;
   private final long maxActiveJobsPerCaller;
+  private final JobMetrics metrics;
 
   /**
    * @param maxActiveJobsPerCaller how many queued and processing jobs one API key may have; 0 for no limit (it
    *                               never applies without keys: the anonymous caller is bounded by the queue alone)
    */
   public JobService(Stores stores, EventBus eventBus, Clock clock, QueueLimit queueLimit,
-      long maxActiveJobsPerCaller) {
+      long maxActiveJobsPerCaller, JobMetrics metrics) {
+    this.metrics = metrics;
     this.stores = stores;
     this.maxActiveJobsPerCaller = maxActiveJobsPerCaller;
     this.jobs = stores.jobs();
@@ -44,10 +50,10 @@ public final class JobService {
    *
    * @param idempotencyKey the client's key for this submission; may be null
    */
-  public Future<Job> submit(SubmittedDocument document, String idempotencyKey, Caller caller) {
+  public Future<Job> submit(SubmittedDocument document, String idempotencyKey, Caller caller, String requestId) {
     Job job = Job.queued(document.filename(), document.contentType(), document.content().size(),
             document.outputFormat().wireName(), DocumentStore.chunkCount(document.content().size()), clock.instant())
-        .ownedBy(caller.id());
+        .submittedBy(caller.id(), requestId);
     if (idempotencyKey == null) {
       return admit(document, job, caller);
     }
@@ -58,7 +64,7 @@ public final class JobService {
             : find(earlier.get(), caller).compose(found -> found
                 .map(Future::succeededFuture)
                 .orElseGet(() -> stores.idempotencyKeys().release(scopedKey)
-                    .compose(released -> submit(document, idempotencyKey, caller)))));
+                    .compose(released -> submit(document, idempotencyKey, caller, requestId)))));
   }
 
   private Future<Job> admit(SubmittedDocument document, Job job, Caller caller) {
@@ -97,7 +103,12 @@ public final class JobService {
     return stores.documents().write(job.jobId(), document.content())
         .compose(stored -> stores.passwords().keep(job.jobId(), document.password()))
         .compose(stored -> jobs.insert(job))
-        .onSuccess(queued -> eventBus.publish(Addresses.JOB_QUEUED, queued.jobId()));
+        .onSuccess(queued -> {
+          JobLog.info(LOG, queued).log("job {} accepted: {} bytes, output {}", queued.jobId(), queued.sizeBytes(),
+              queued.outputFormat());
+          metrics.submitted(queued);
+          eventBus.publish(Addresses.JOB_QUEUED, queued.jobId());
+        });
   }
 
   /** The job, if it exists and is the caller's: another caller's job is as absent as one that never was. */

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,10 @@ public final class JobStore {
   private final EventBus eventBus;
   private final Clock clock;
   private final Duration resultTtl;
+  private final JobMetrics metrics;
 
-  public JobStore(Vertx vertx, HazelcastInstance hazelcast, Clock clock, Duration resultTtl) {
+  public JobStore(Vertx vertx, HazelcastInstance hazelcast, Clock clock, Duration resultTtl, JobMetrics metrics) {
+    this.metrics = metrics;
     this.jobs = hazelcast.getMap(StoreMaps.JOBS);
     this.calls = new StoreCalls(vertx);
     this.eventBus = vertx.eventBus();
@@ -163,6 +166,18 @@ public final class JobStore {
         jobs.aggregate(Aggregators.longSum(StoreMaps.SIZE_ATTRIBUTE), queued)));
   }
 
+  /** How many jobs the cluster holds in each status. */
+  public Future<Map<JobStatus, Long>> countByStatus() {
+    return calls.blocking(() -> {
+      Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+      for (JobStatus status : JobStatus.values()) {
+        counts.put(status, jobs.aggregate(Aggregators.count(),
+            Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, status.wireName())));
+      }
+      return counts;
+    });
+  }
+
   /** The queue's length, in jobs and in bytes of documents. */
   public record QueueDepth(long jobs, long bytes) {
   }
@@ -176,12 +191,17 @@ public final class JobStore {
     return calls.blocking(() -> List.copyOf(jobs.keySet(wanted)));
   }
 
-  /** Applies a transition; a job that it ends is announced to every node (long-polling clients wait for that). */
+  /**
+   * Applies a transition; a job that it ends is counted by this node and announced to every node (long-polling
+   * clients wait for that).
+   */
   private Future<Optional<Job>> apply(String jobId, JobTransition transition) {
     return calls.async(() -> jobs.submitToKey(jobId, transition))
         .map(json -> Optional.ofNullable(json).map(JobJson::read))
-        .onSuccess(changed -> changed.filter(job -> job.status().isTerminal())
-            .ifPresent(ended -> eventBus.publish(Addresses.JOB_FINISHED, jobId)));
+        .onSuccess(changed -> changed.filter(job -> job.status().isTerminal()).ifPresent(ended -> {
+          metrics.finished(ended);
+          eventBus.publish(Addresses.JOB_FINISHED, jobId);
+        }));
   }
 
   /** The oldest queued jobs that are due (not waiting out a backoff), oldest first. */

@@ -96,13 +96,13 @@ public final class LeaseVerticle extends VerticleBase {
       stores.jobs().renew(attempt, Leases.LEASE)
           .onSuccess(renewed -> {
             if (renewed.isEmpty()) {
-              LOG.warn("job {} is no longer this node's to run (cancelled or taken back); its parse is stopped",
-                  attempt.jobId());
+              JobLog.warn(LOG, attempt).log("job {} is no longer this node's to run (cancelled or taken back); its"
+                  + " parse is stopped", attempt.jobId());
               stopParse(attempt.jobId());
             }
           })
-          .onFailure(failure -> LOG.warn("the lease of job {} was not renewed: {}", attempt.jobId(),
-              failure.toString()));
+          .onFailure(failure -> JobLog.warn(LOG, attempt).log("the lease of job {} was not renewed: {}",
+              attempt.jobId(), failure.toString()));
     }
   }
 
@@ -127,11 +127,12 @@ public final class LeaseVerticle extends VerticleBase {
   private void announce(List<Job> takenBack) {
     for (Job job : takenBack) {
       if (job.status() == JobStatus.QUEUED) {
-        LOG.warn("job {} was taken back from a lost node and queued again (attempt {} of {})", job.jobId(),
-            job.attempts(), maxAttempts);
+        JobLog.warn(LOG, job).log("job {} was taken back from a lost node and queued again (attempt {} of {})",
+            job.jobId(), job.attempts(), maxAttempts);
         vertx.eventBus().publish(Addresses.JOB_QUEUED, job.jobId());
       } else {
-        LOG.warn("job {} failed with {} after {} attempts", job.jobId(), job.errorCode(), job.attempts());
+        JobLog.warn(LOG, job).log("job {} failed with {} after {} attempts", job.jobId(), job.errorCode(),
+            job.attempts());
         stores.forgetDocument(job);
       }
     }

@@ -92,6 +92,7 @@ public final class ParserWorkerVerticle extends VerticleBase {
 
   /** Runs an attempt while its lease is kept; true once it is over. */
   private Future<Boolean> run(Job attempt) {
+    JobLog.info(LOG, attempt).log("job {} claimed by {} (attempt {})", attempt.jobId(), nodeId, attempt.attempts());
     leases.started(attempt);
     running.started(attempt.jobId(), processor);
     return processor.process(attempt).eventually(() -> {

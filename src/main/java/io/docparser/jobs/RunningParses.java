@@ -27,6 +27,11 @@ public final class RunningParses {
     return slots.isEmpty();
   }
 
+  /** How many slots of this node are parsing now. */
+  public int busy() {
+    return slots.size();
+  }
+
   /** Stops every parse running on this node (a stopping node whose parses outlast the drain). Blocks, as below. */
   void stopAll() {
     slots.keySet().forEach(this::stop);

@@ -13,6 +13,8 @@ public final class StoreMaps {
   public static final String IDEMPOTENCY_KEYS = "docparser.idempotency-keys";
   /** Parse results (JSON), keyed by job id. */
   public static final String RESULTS = "docparser.results";
+  /** Each live node's record (JSON), keyed by node id; see {@link NodeDirectory}. */
+  public static final String NODES = "docparser.nodes";
 
   /** Attributes the job map is queried by, indexed. */
   public static final String STATUS_ATTRIBUTE = "status";

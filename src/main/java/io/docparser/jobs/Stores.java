@@ -13,15 +13,16 @@ import java.time.Duration;
  * @param member this node's Hazelcast member, which holds its share of the maps
  */
 public record Stores(HazelcastInstance member, JobStore jobs, DocumentStore documents, PasswordStore passwords,
-    ResultStore results, IdempotencyKeys idempotencyKeys) {
+    ResultStore results, IdempotencyKeys idempotencyKeys, NodeDirectory nodes) {
 
   /** A key no job has (job ids are UUIDs), read to see whether the store answers. */
   private static final String PROBE_KEY = "readiness-probe";
 
-  public static Stores open(Vertx vertx, HazelcastInstance member, Clock clock, Duration resultTtl) {
-    return new Stores(member, new JobStore(vertx, member, clock, resultTtl), new DocumentStore(vertx, member),
+  public static Stores open(Vertx vertx, HazelcastInstance member, Clock clock, Duration resultTtl,
+      JobMetrics metrics) {
+    return new Stores(member, new JobStore(vertx, member, clock, resultTtl, metrics), new DocumentStore(vertx, member),
         new PasswordStore(vertx, member), new ResultStore(vertx, member, resultTtl),
-        new IdempotencyKeys(vertx, member, resultTtl));
+        new IdempotencyKeys(vertx, member, resultTtl), new NodeDirectory(vertx, member));
   }
 
   /** Removes what a terminal job no longer needs: its document and its password. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -50,13 +51,17 @@ public final class ChildProcessParser implements DocumentParser {
   private final Path documents;
   private final int documentsPerChild;
   private final int maxChars;
+  private final Consumer<String> restarts;
   private final Object lock = new Object();
   private PipesClient child;
   private int parsedByChild;
   private String runningJob;
   private boolean stopped;
 
-  ChildProcessParser(PipesConfigBase pipes, Path documents, int documentsPerChild, int maxChars) {
+  /** @param restarts told why, each time a child is replaced (timeout, out_of_memory, crash, recycled...) */
+  ChildProcessParser(PipesConfigBase pipes, Path documents, int documentsPerChild, int maxChars,
+      Consumer<String> restarts) {
+    this.restarts = restarts;
     this.pipes = pipes;
     this.documents = documents;
     this.documentsPerChild = documentsPerChild;
@@ -74,11 +79,11 @@ public final class ChildProcessParser implements DocumentParser {
         return stoppedFromOutside();
       }
       LOG.error("job {}: the parser process could not be started or reached: {}", request.jobId(), e.toString());
-      replaceChild();
+      replaceChild("unreachable");
       return unreachable();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      replaceChild();
+      replaceChild("interrupted");
       return stoppedFromOutside();
     } finally {
       finish();
@@ -98,6 +103,7 @@ public final class ChildProcessParser implements DocumentParser {
     }
     if (retired != null) {
       LOG.info("a parser process is replaced after {} documents", documentsPerChild);
+      restarts.accept("recycled");
       closeQuietly(retired);
     }
   }
@@ -114,6 +120,7 @@ public final class ChildProcessParser implements DocumentParser {
       child = null;
     }
     LOG.info("job {}: its parse is stopped, and its parser process killed", jobId);
+    restarts.accept("cancelled");
     closeQuietly(running);
   }
 
@@ -154,7 +161,8 @@ public final class ChildProcessParser implements DocumentParser {
   }
 
   /** A child that failed in a way Tika's pipes do not recover from is closed; the next parse starts a new one. */
-  private void replaceChild() {
+  private void replaceChild(String reason) {
+    restarts.accept(reason);
     close();
   }
 
@@ -163,17 +171,19 @@ public final class ChildProcessParser implements DocumentParser {
       case PARSE_SUCCESS, PARSE_SUCCESS_WITH_EXCEPTION, PARSE_EXCEPTION_EMIT -> parsed(request, result);
       case TIMEOUT -> {
         LOG.warn("job {}: the parse took longer than {} ms and was stopped", request.jobId(), pipes.getTimeoutMillis());
+        // Tika's pipes kill the child themselves and start another for the next document
+        restarts.accept("timeout");
         yield new ParseOutcome.Failed(ErrorCode.PARSE_TIMEOUT, "parsing the document took longer than the limit of "
             + pipes.getTimeoutMillis() + " ms; the parser was stopped", detectedType(result));
       }
       case OOM -> {
         LOG.warn("job {}: the parser ran out of memory; its process is replaced", request.jobId());
-        replaceChild();
+        replaceChild("out_of_memory");
         yield failed(ErrorCode.PARSER_OUT_OF_MEMORY, result);
       }
       default -> {
         LOG.warn("job {}: the parser process ended with {}; it is replaced", request.jobId(), result.getStatus());
-        replaceChild();
+        replaceChild("crash");
         yield failed(ErrorCode.PARSER_CRASHED, result);
       }
     };
@@ -190,7 +200,7 @@ public final class ChildProcessParser implements DocumentParser {
       String type = container.get(Metadata.CONTENT_TYPE);
       LOG.info("job {}: parse failed with {}: {}", request.jobId(), code, failure.lines().findFirst().orElse(""));
       if (code == ErrorCode.PARSER_OUT_OF_MEMORY) {
-        replaceChild();
+        replaceChild("out_of_memory");
       }
       return new ParseOutcome.Failed(code, ParseFailures.message(failure, code, type), type);
     }

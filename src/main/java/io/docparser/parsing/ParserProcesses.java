@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import io.docparser.config.ChildJvmSettings;
 import org.apache.tika.pipes.PipesConfigBase;
@@ -22,11 +23,15 @@ public final class ParserProcesses implements AutoCloseable {
   /** A child that does not answer within this long after it is started is started again. */
   private static final long STARTUP_TIMEOUT_MS = 120_000;
   private static final long RETRY_STARTUP_AFTER_MS = 1_000;
+  /** JSON lines like the node's own, marked as the child's; its standard error is the node's. */
   private static final String CHILD_LOGGING = """
       <configuration>
         <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">
           <target>System.err</target>
-          <encoder><pattern>%d{ISO8601} %-5level [parser-child] %logger{36} - %msg%n</pattern></encoder>
+          <encoder class="net.logstash.logback.encoder.LogstashEncoder">
+            <customFields>{"process":"parser-child"}</customFields>
+            <fieldNames><timestamp>time</timestamp><version>[ignore]</version><levelValue>[ignore]</levelValue></fieldNames>
+          </encoder>
         </appender>
         <root level="WARN"><appender-ref ref="STDERR"/></root>
       </configuration>
@@ -85,9 +90,13 @@ public final class ParserProcesses implements AutoCloseable {
         "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-Dlogback.configurationFile=" + logging.toAbsolutePath()));
   }
 
-  /** A parser for one slot, with a child of its own. */
-  public ChildProcessParser newSlot() {
-    return new ChildProcessParser(pipes, documents, documentsPerChild, maxChars);
+  /**
+   * A parser for one slot, with a child of its own.
+   *
+   * @param restarts told why, each time the slot's child is replaced
+   */
+  public ChildProcessParser newSlot(Consumer<String> restarts) {
+    return new ChildProcessParser(pipes, documents, documentsPerChild, maxChars, restarts);
   }
 
   /** Removes the children's files; the slots close their own children. */

@@ -50,8 +50,8 @@ class JobProcessorTest {
   @DisplayName("a crash is retried once, then final; the document stays until the job has ended")
   void crashIsRetriedOnce(Vertx vertx, VertxTestContext context) {
     MutableClock clock = new MutableClock(Instant.now());
-    Stores stores = Stores.open(vertx, hazelcast, clock, Duration.ofHours(1));
-    JobProcessor processor = new JobProcessor(stores, CRASHING);
+    Stores stores = Stores.open(vertx, hazelcast, clock, Duration.ofHours(1), JobMetrics.withOwnRegistry());
+    JobProcessor processor = new JobProcessor(stores, CRASHING, JobMetrics.withOwnRegistry());
     Job job = Job.queued("crash.pdf", null, 5, OutputFormat.TEXT.wireName(), 1, Instant.now());
 
     stores.documents().write(job.jobId(), new DocumentContent.InMemory("%PDF-".getBytes()))
@@ -76,8 +76,10 @@ class JobProcessorTest {
   @Test
   @DisplayName("a parse stopped from outside records nothing: the job stays with its node and keeps its document")
   void stoppedParseRecordsNothing(Vertx vertx, VertxTestContext context) {
-    Stores stores = Stores.open(vertx, hazelcast, new MutableClock(Instant.now()), Duration.ofHours(1));
-    JobProcessor processor = new JobProcessor(stores, request -> new ParseOutcome.Stopped());
+    Stores stores = Stores.open(vertx, hazelcast, new MutableClock(Instant.now()), Duration.ofHours(1),
+        JobMetrics.withOwnRegistry());
+    JobProcessor processor = new JobProcessor(stores, request -> new ParseOutcome.Stopped(),
+        JobMetrics.withOwnRegistry());
     Job job = Job.queued("stopped.pdf", null, 5, OutputFormat.TEXT.wireName(), 1, Instant.now());
 
     stores.documents().write(job.jobId(), new DocumentContent.InMemory("%PDF-".getBytes()))

@@ -51,7 +51,7 @@ class JobStoreTest {
   void emptyStore(Vertx vertx) {
     hazelcast.getMap(StoreMaps.JOBS).clear();
     clock = new MutableClock(Instant.now());
-    store = new JobStore(vertx, hazelcast, clock, TTL);
+    store = new JobStore(vertx, hazelcast, clock, TTL, JobMetrics.withOwnRegistry());
   }
 
   @Test

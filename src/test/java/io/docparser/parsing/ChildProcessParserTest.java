@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,13 +40,15 @@ class ChildProcessParserTest {
 
   private static ParserProcesses processes;
   private static ChildProcessParser child;
+  /** Why the shared slot's child was replaced, in order. */
+  private static final List<String> RESTARTS = new CopyOnWriteArrayList<>();
   private static final TikaExtractor IN_PROCESS = new TikaExtractor(MAX_CHARS);
 
   @BeforeAll
   static void startChild() {
     processes = ParserProcesses.prepare(new ChildJvmSettings(256, 1000, HostileParser.classPath()), PARSE_TIMEOUT_MS,
         MAX_CHARS);
-    child = processes.newSlot();
+    child = processes.newSlot(RESTARTS::add);
   }
 
   @AfterAll
@@ -89,7 +92,7 @@ class ChildProcessParserTest {
   @DisplayName("content past the limit is cut and marked truncated, as in this JVM")
   void contentIsTruncatedAtTheLimit() {
     ParserProcesses small = ParserProcesses.prepare(new ChildJvmSettings(128, 1000, ""), PARSE_TIMEOUT_MS, 20);
-    try (ChildProcessParser parser = small.newSlot()) {
+    try (ChildProcessParser parser = small.newSlot(reason -> { })) {
       ParseRequest request = new ParseRequest("job-long", "word ".repeat(100).getBytes(), "long.txt", OutputFormat.TEXT,
           null);
       ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class, parser.parse(request));
@@ -117,6 +120,7 @@ class ChildProcessParserTest {
         HostileParser.hanging())));
     assertEquals(ErrorCode.PARSE_TIMEOUT, failed.code());
     assertTrue(failed.message().contains(PARSE_TIMEOUT_MS + " ms"), failed.message());
+    assertEquals("timeout", RESTARTS.get(RESTARTS.size() - 1));
     assertParsesNormally();
   }
 
@@ -126,6 +130,7 @@ class ChildProcessParserTest {
     ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, child.parse(hostile("allocate",
         HostileParser.allocating())));
     assertEquals(ErrorCode.PARSER_OUT_OF_MEMORY, failed.code());
+    assertEquals("out_of_memory", RESTARTS.get(RESTARTS.size() - 1));
     assertParsesNormally();
   }
 
@@ -135,6 +140,7 @@ class ChildProcessParserTest {
     ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, child.parse(hostile("exit",
         HostileParser.exiting())));
     assertEquals(ErrorCode.PARSER_CRASHED, failed.code());
+    assertEquals("crash", RESTARTS.get(RESTARTS.size() - 1));
     assertParsesNormally();
   }
 
@@ -152,6 +158,7 @@ class ChildProcessParserTest {
 
     assertInstanceOf(ParseOutcome.Stopped.class, running.get(30, TimeUnit.SECONDS));
     assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the child is gone");
+    assertEquals("cancelled", RESTARTS.get(RESTARTS.size() - 1));
     assertParsesNormally();
   }
 
@@ -161,7 +168,8 @@ class ChildProcessParserTest {
     ParserProcesses recycling = ParserProcesses.prepare(new ChildJvmSettings(128, 2, HostileParser.classPath()),
         PARSE_TIMEOUT_MS, MAX_CHARS);
     List<Long> pids = new ArrayList<>();
-    try (ChildProcessParser parser = recycling.newSlot()) {
+    List<String> restarts = new CopyOnWriteArrayList<>();
+    try (ChildProcessParser parser = recycling.newSlot(restarts::add)) {
       for (int i = 0; i < 3; i++) {
         Path pidFile = dir.resolve("pid-" + i);
         assertInstanceOf(ParseOutcome.Parsed.class, parser.parse(hostile("pid", HostileParser.reportingPid(pidFile))));
@@ -172,6 +180,7 @@ class ChildProcessParserTest {
     }
     assertEquals(pids.get(0), pids.get(1), "the first two documents share a child");
     assertNotEquals(pids.get(1), pids.get(2), "the third document gets a new child: " + pids);
+    assertEquals(List.of("recycled"), restarts);
   }
 
   @Test
@@ -180,7 +189,7 @@ class ChildProcessParserTest {
     Files.writeString(dir.resolve("custom-mimetypes.xml"), "<mime-info><mime-type");
     ParserProcesses broken = ParserProcesses.prepare(new ChildJvmSettings(128, 10, dir.toString()), PARSE_TIMEOUT_MS,
         MAX_CHARS);
-    try (ChildProcessParser parser = broken.newSlot()) {
+    try (ChildProcessParser parser = broken.newSlot(reason -> { })) {
       ParseOutcome.Failed failed = assertInstanceOf(ParseOutcome.Failed.class, parser.parse(
           new ParseRequest("job-broken", "text".getBytes(), "a.txt", OutputFormat.TEXT, null)));
       assertEquals(ErrorCode.PARSER_CRASHED, failed.code());

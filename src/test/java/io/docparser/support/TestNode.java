@@ -5,6 +5,7 @@ import io.docparser.cluster.HazelcastSource;
 import io.docparser.config.ConfigLoader;
 import io.docparser.config.ServiceConfig;
 import io.docparser.jobs.Draining;
+import io.docparser.jobs.JobMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ public final class TestNode {
     env.put("DOCPARSER_NODE_ID", "test-node");
     env.putAll(environment);
     ServiceConfig config = new ConfigLoader(env, Map.of()).load(null);
-    return vertx.deployVerticle(new MainVerticle(config, HazelcastSource.embedded(), draining)).map(config);
+    return vertx.deployVerticle(new MainVerticle(config, HazelcastSource.embedded(), draining,
+        JobMetrics.withOwnRegistry())).map(config);
   }
 }
