@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Routers of the HTTP server. An api node's router is generated from openapi.yaml: parameters are validated from
- * the contract, except {@code POST /submit}, whose body {@link SubmitRequestParser} checks. A worker-only node
+ * the contract, except {@code POST /submit}, whose body {@link Submissions} checks. A worker-only node
  * serves health alone. Both answer every failure through {@link ErrorResponder}.
  */
 public final class ApiRouter {
@@ -39,6 +39,7 @@ public final class ApiRouter {
   public static Router workerOnly(Vertx vertx, HealthRoutes health) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestIds());
+    router.route().handler(new SecurityHeaders());
     router.get("/health/live").handler(health.liveness());
     router.get("/health/ready").handler(health.readiness());
     return withErrorAnswers(router);
@@ -58,6 +59,7 @@ public final class ApiRouter {
         .put("output", new JsonArray(OutputFormat.wireNames()));
     RouterBuilder builder = RouterBuilder.create(vertx, routing, RequestExtractor.withBodyHandler())
         .rootHandler(new RequestIds())
+        .rootHandler(new SecurityHeaders())
         .rootHandler(ApiKeyAuth.forContract(contract, config.access()))
         .rootHandler(new RequestBodies(setup.uploads(), config.maxRequestBodyBytes()));
     builder.getRoute("submitDocument").setDoValidation(false).addHandler(routes::submit);

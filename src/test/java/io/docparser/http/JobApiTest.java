@@ -227,7 +227,8 @@ class JobApiTest {
   void docsServeSwaggerUi() {
     HttpResponse<String> page = api.get("/docs");
     assertEquals(200, page.statusCode());
-    assertTrue(page.body().contains("url: \"/openapi.yaml\""));
+    assertTrue(page.body().contains("<script src=\"/docs/swagger-init.js\">"), page.body());
+    assertTrue(api.get("/docs/swagger-init.js").body().contains("url: \"/openapi.yaml\""));
 
     assertEquals(200, api.get("/docs/swagger-ui-bundle.js").statusCode());
     assertEquals(200, api.get("/docs/swagger-ui.css").statusCode());
