@@ -2,7 +2,9 @@ package io.docparser.http;
 
 import io.docparser.api.ErrorCode;
 import io.docparser.api.ServiceException;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -37,19 +39,29 @@ public final class ErrorResponder implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
+    render(ctx.response(), RequestIds.of(ctx), code, message, !ctx.request().isEnded());
+  }
+
+  /**
+   * The error body, also for answers given outside the router.
+   *
+   * @param bodyUnread whether the request's body was left unread: the connection cannot carry another request
+   */
+  static Future<Void> render(HttpServerResponse response, String requestId, ErrorCode code, String message,
+      boolean bodyUnread) {
     if (code == ErrorCode.STORE_UNAVAILABLE || code == ErrorCode.QUEUE_FULL || code == ErrorCode.RATE_LIMITED) {
-      ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+      response.putHeader("Retry-After", RETRY_AFTER_SECONDS);
     }
-    if (!ctx.request().isEnded()) {
-      // The rest of the body is not read: the connection cannot carry another request after this answer.
-      ctx.response().putHeader("Connection", "close");
+    if (bodyUnread) {
+      response.putHeader("Connection", "close");
     }
     JsonObject body = new JsonObject()
         .put("error", message)
         .put("error_code", code.name())
-        .put("request_id", RequestIds.of(ctx));
-    ctx.response()
+        .put("request_id", requestId);
+    return response
         .setStatusCode(code.httpStatus())
+        .putHeader(RequestIds.HEADER, requestId)
         .putHeader("Content-Type", "application/json")
         .end(body.encode());
   }
