@@ -40,6 +40,7 @@ public final class ApiRouter {
     Router router = Router.router(vertx);
     router.route().handler(new RequestIds());
     router.route().handler(new SecurityHeaders());
+    router.route().handler(RequestPaths.withoutJobs());
     router.get("/health/live").handler(health.liveness());
     router.get("/health/ready").handler(health.readiness());
     return withErrorAnswers(router);
@@ -60,6 +61,7 @@ public final class ApiRouter {
     RouterBuilder builder = RouterBuilder.create(vertx, routing, RequestExtractor.withBodyHandler())
         .rootHandler(new RequestIds())
         .rootHandler(new SecurityHeaders())
+        .rootHandler(RequestPaths.forContract(contract))
         .rootHandler(ApiKeyAuth.forContract(contract, config.access()))
         .rootHandler(new RequestBodies(setup.uploads(), config.maxRequestBodyBytes()));
     builder.getRoute("submitDocument").setDoValidation(false).addHandler(routes::submit);

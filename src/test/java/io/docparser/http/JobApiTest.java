@@ -129,7 +129,8 @@ class JobApiTest {
       assertEquals(404, response.statusCode());
       JsonObject error = ApiClient.json(response);
       assertEquals("NOT_FOUND", error.getString("error_code"));
-      assertTrue(error.getString("error").contains(id));
+      String expected = id.equals("not-a-uuid") ? "no such job" : "no job with id '" + id + "'";
+      assertTrue(error.getString("error").contains(expected), error.getString("error"));
       assertEquals(response.headers().firstValue("X-Request-Id").orElseThrow(), error.getString("request_id"));
     }
   }
