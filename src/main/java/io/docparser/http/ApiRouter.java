@@ -53,7 +53,8 @@ public final class ApiRouter {
   private static Router build(Vertx vertx, ServiceConfig config, JobService jobs, HealthRoutes health,
       Setup setup, OpenAPIContract contract, OpenAPIContract routing, List<String> inputTypes) {
     ContractRoutes contractFiles = setup.contract();
-    Submissions submissions = new Submissions(vertx, jobs, setup.uploads(), config.maxUploadBytes());
+    Submissions submissions = new Submissions(vertx, jobs, setup.uploads(), config.maxUploadBytes(),
+        config.maxRequestBodyBytes());
     JobRoutes routes = new JobRoutes(jobs, submissions, setup.finished());
     JsonObject formats = new JsonObject()
         .put("input", new JsonArray(inputTypes))
