@@ -23,6 +23,11 @@ public final class ErrorResponder implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (ctx.response().ended()) {
+      // The client has its answer; what fails after it (a refused upload's stream being cut) changes nothing.
+      LOG.debug("request {} failed after its answer: {}", RequestIds.of(ctx), String.valueOf(ctx.failure()));
+      return;
+    }
     ServiceException error = classify(ctx.failure(), ctx.statusCode());
     if (error.code() == ErrorCode.INTERNAL_ERROR) {
       LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.request().method(), ctx.request().path(),
@@ -75,6 +80,12 @@ public final class ErrorResponder implements Handler<RoutingContext> {
         return new ServiceException(ErrorCode.INVALID_REQUEST, invalid.getMessage());
       }
       return fromStatus(http.getStatusCode());
+    }
+    if (failure != null && statusCode == 400) {
+      // The body handler's verdict on a body it could not decode (a broken or over-large form).
+      return new ServiceException(ErrorCode.INVALID_REQUEST, "the request body could not be decoded; a form may have"
+          + " at most " + ServerLimits.MAX_FORM_FIELDS + " fields of at most " + ServerLimits.MAX_FORM_FIELD_BYTES
+          + " bytes each");
     }
     return failure == null ? fromStatus(statusCode) : fromStatus(500);
   }
