@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,8 @@ public final class ErrorResponder implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
   private static final String RETRY_AFTER_SECONDS = "1";
+  private static final Pattern INTERNALS =
+      Pattern.compile("Exception|Error\\b|\\b(?:java|javax|jdk|sun|io|com|org|net)\\.[a-z]");
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -77,7 +80,7 @@ public final class ErrorResponder implements Handler<RoutingContext> {
     }
     if (failure instanceof HttpException http) {
       if (http.getCause() instanceof ValidatorException invalid) {
-        return new ServiceException(ErrorCode.INVALID_REQUEST, invalid.getMessage());
+        return new ServiceException(ErrorCode.INVALID_REQUEST, validationMessage(invalid.getMessage()));
       }
       return fromStatus(http.getStatusCode());
     }
@@ -88,6 +91,17 @@ public final class ErrorResponder implements Handler<RoutingContext> {
           + " bytes each");
     }
     return failure == null ? fromStatus(statusCode) : fromStatus(500);
+  }
+
+  /**
+   * vertx-openapi's message names the parameter and the rule it breaks, and is kept, with json-schema's word for a
+   * value ("Instance") put plainly; a message that would show a class or an exception is replaced.
+   */
+  static String validationMessage(String message) {
+    if (message == null || message.isBlank() || INTERNALS.matcher(message).find()) {
+      return "a parameter of the request is invalid";
+    }
+    return message.replace("Instance type", "Its type").replace("Instance", "It");
   }
 
   private static ServiceException fromStatus(int status) {
