@@ -96,18 +96,19 @@ class HostileRequestsTest {
         refused("a negative number as document_data", postJson("{\"document_data\": -1}"), ErrorCode.INVALID_REQUEST),
         refused("a number of 100000 digits as document_data", postJson("{\"document_data\": "
             + "9".repeat(100_000) + "}"), ErrorCode.INVALID_REQUEST),
-        refused("a huge exponent as output_format", postJson("{\"document_data\": \"x\", \"output_format\": 1e999999999}"),
-            ErrorCode.INVALID_REQUEST),
-        refused("a content_type with CR/LF", postJson("{\"document_data\": \"x\", \"content_type\": \"text/plain\\r\\nX-Evil: 1\"}"),
+        refused("a huge exponent as output_format",
+            postJson("{\"document_data\": \"x\", \"output_format\": 1e999999999}"), ErrorCode.INVALID_REQUEST),
+        refused("a content_type with CR/LF",
+            postJson("{\"document_data\": \"x\", \"content_type\": \"text/plain\\r\\nX-Evil: 1\"}"),
             ErrorCode.INVALID_REQUEST),
         refused("multipart with a boundary the body does not use", post("/submit",
             "multipart/form-data; boundary=expected", bytes("--other\r\nContent-Disposition: form-data; name=\"file\";"
                 + " filename=\"a.txt\"\r\n\r\nhello\r\n--other--\r\n")), ErrorCode.INVALID_REQUEST),
         refused("multipart truncated before its closing boundary", post("/submit",
-            "multipart/form-data; boundary=b", bytes("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a"
-                + ".txt\"\r\n\r\nhello")), ErrorCode.INVALID_REQUEST),
-        refused("multipart without a boundary", post("/submit", "multipart/form-data", bytes("--b\r\n\r\nx\r\n--b--\r\n")),
-            ErrorCode.INVALID_REQUEST),
+            "multipart/form-data; boundary=b", bytes("--b\r\nContent-Disposition: form-data; name=\"file\";"
+                + " filename=\"a.txt\"\r\n\r\nhello")), ErrorCode.INVALID_REQUEST),
+        refused("multipart without a boundary",
+            post("/submit", "multipart/form-data", bytes("--b\r\n\r\nx\r\n--b--\r\n")), ErrorCode.INVALID_REQUEST),
         refused("multipart with an unknown output_format", post("/submit", "multipart/form-data; boundary=b",
             bytes(part("output_format", null, "pdf") + part("file", "a.txt", "hello") + "--b--\r\n")),
             ErrorCode.INVALID_REQUEST),
@@ -117,8 +118,8 @@ class HostileRequestsTest {
         refused("multipart with a form field of 100000 characters", post("/submit", "multipart/form-data; boundary=b",
             bytes(part("filename", null, "n".repeat(100_000)) + part("file", "a.txt", "hello") + "--b--\r\n")),
             ErrorCode.INVALID_REQUEST),
-        refused("a URL longer than the server takes", get("/status/" + "a".repeat(ServerLimits.MAX_REQUEST_LINE_BYTES + 10)),
-            ErrorCode.URI_TOO_LONG),
+        refused("a URL longer than the server takes",
+            get("/status/" + "a".repeat(ServerLimits.MAX_REQUEST_LINE_BYTES + 10)), ErrorCode.URI_TOO_LONG),
         refused("one header larger than the server takes", request("GET /health/live HTTP/1.1\r\nHost: t\r\nX-Big: "
             + "b".repeat(ServerLimits.MAX_HEADER_BYTES + 10) + "\r\nConnection: close\r\n\r\n"),
             ErrorCode.HEADERS_TOO_LARGE),
@@ -219,6 +220,18 @@ class HostileRequestsTest {
     JsonObject status = api.awaitTerminal(new JsonObject(response.body()).getString("job_id"));
     assertEquals(expected, status.getString("filename"), status.encode());
     assertEquals("completed", status.getString("status"), status.encode());
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("a request to upgrade to cleartext HTTP/2 is answered in HTTP/1.1, under the same limits")
+  void h2cUpgradeIsIgnored() {
+    RawHttp.Response response = raw.send(request("GET /health/live HTTP/1.1\r\nHost: t\r\n"
+        + "Connection: Upgrade, HTTP2-Settings, close\r\nUpgrade: h2c\r\n"
+        + "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n"));
+
+    assertEquals(200, response.status(), response.headers().toString());
+    assertEquals(null, response.header("Upgrade"));
   }
 
   /** What every error answer must be: JSON with a stable code and the request id, and nothing internal. */
