@@ -11,7 +11,11 @@ public enum ErrorCode {
   NOT_FOUND(404),
   METHOD_NOT_ALLOWED(405),
   PAYLOAD_TOO_LARGE(413),
+  /** The request line is longer than the HTTP server reads; answered by the server before any route. */
+  URI_TOO_LONG(414),
   UNSUPPORTED_MEDIA_TYPE(415),
+  /** The request's headers are larger than the HTTP server reads; answered by the server before any route. */
+  HEADERS_TOO_LARGE(431),
   QUEUE_FULL(429),
   RATE_LIMITED(429),
   INTERNAL_ERROR(500),

@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Routers of the HTTP server. An api node's router is generated from openapi.yaml: parameters are validated from
- * the contract, except {@code POST /submit}, whose body {@link SubmitRequestParser} checks. A worker-only node
- * serves what operators call alone: health, metrics and the cluster's state. Both answer every failure through
+ * the contract, except {@code POST /submit}, whose body {@link Submissions} checks. A worker-only node serves what
+ * operators call alone: health, metrics and the cluster's state. Both answer every failure through
  * {@link ErrorResponder}.
  */
 public final class ApiRouter {
@@ -46,7 +46,9 @@ public final class ApiRouter {
   public static Router workerOnly(Vertx vertx, ServiceConfig config, OperatorRoutes operator) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestIds());
+    router.route().handler(new SecurityHeaders());
     router.route().handler(ApiKeyAuth.withOpenPaths(Set.of(LIVENESS, READINESS), config.access()));
+    router.route().handler(RequestPaths.withoutJobs());
     router.get(LIVENESS).handler(operator.liveness());
     router.get(READINESS).handler(operator.readiness());
     router.get(METRICS).handler(operator.metrics());
@@ -61,14 +63,17 @@ public final class ApiRouter {
   private static Router build(Vertx vertx, ServiceConfig config, JobService jobs, OperatorRoutes operator,
       Setup setup, OpenAPIContract contract, OpenAPIContract routing, List<String> inputTypes) {
     ContractRoutes contractFiles = setup.contract();
-    Submissions submissions = new Submissions(vertx, jobs, setup.uploads(), config.maxUploadBytes());
+    Submissions submissions = new Submissions(vertx, jobs, setup.uploads(), config.maxUploadBytes(),
+        config.maxRequestBodyBytes());
     JobRoutes routes = new JobRoutes(jobs, submissions, setup.finished());
     JsonObject formats = new JsonObject()
         .put("input", new JsonArray(inputTypes))
         .put("output", new JsonArray(OutputFormat.wireNames()));
     RouterBuilder builder = RouterBuilder.create(vertx, routing, RequestExtractor.withBodyHandler())
         .rootHandler(new RequestIds())
+        .rootHandler(new SecurityHeaders())
         .rootHandler(ApiKeyAuth.forContract(contract, config.access()))
+        .rootHandler(RequestPaths.forContract(contract))
         .rootHandler(new RequestBodies(setup.uploads(), config.maxRequestBodyBytes()));
     builder.getRoute("submitDocument").setDoValidation(false).addHandler(routes::submit);
     builder.getRoute("getJobStatus").addHandler(routes::status);

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,24 +25,29 @@ public final class ContractRoutes {
 
   static final String CONTRACT_RESOURCE = "openapi.yaml";
   private static final String DOCS_PAGE_RESOURCE = "docs/index.html";
+  private static final String DOCS_SCRIPT_RESOURCE = "docs/swagger-init.js";
+  private static final String DOCS_SCRIPT_PATH = "/docs/swagger-init.js";
   private static final String SWAGGER_PROPERTIES = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
   private static final String SWAGGER_ROOT = "META-INF/resources/webjars/swagger-ui/";
 
   private final Buffer contract;
   private final Buffer docsPage;
+  private final Buffer docsScript;
   private final String swaggerRoot;
 
-  private ContractRoutes(Buffer contract, Buffer docsPage, String swaggerRoot) {
+  private ContractRoutes(Buffer contract, Buffer docsPage, Buffer docsScript, String swaggerRoot) {
     this.contract = contract;
     this.docsPage = docsPage;
+    this.docsScript = docsScript;
     this.swaggerRoot = swaggerRoot;
   }
 
-  /** Reads the bundled contract and docs page; blocking, so call it off the event loop. */
+  /** Reads the bundled contract, docs page and script; blocking, so call it off the event loop. */
   public static ContractRoutes load() {
     String swaggerVersion = readProperties(SWAGGER_PROPERTIES).getProperty("version");
     return new ContractRoutes(Buffer.buffer(readResource(CONTRACT_RESOURCE)),
-        Buffer.buffer(readResource(DOCS_PAGE_RESOURCE)), SWAGGER_ROOT + swaggerVersion);
+        Buffer.buffer(readResource(DOCS_PAGE_RESOURCE)), Buffer.buffer(readResource(DOCS_SCRIPT_RESOURCE)),
+        SWAGGER_ROOT + swaggerVersion);
   }
 
   /** The contract as JSON, as it is written. */
@@ -76,8 +82,10 @@ public final class ContractRoutes {
     ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(docsPage);
   }
 
-  /** Swagger UI's scripts and styles under {@code /docs/}. */
+  /** The page's own script, then Swagger UI's scripts and styles, under {@code /docs/}. */
   void mountDocsAssets(Router router) {
+    router.get(DOCS_SCRIPT_PATH).handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "text/javascript; charset=utf-8").end(docsScript));
     router.get("/docs/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, swaggerRoot));
   }
 
@@ -94,7 +102,7 @@ public final class ContractRoutes {
 
   private static Properties readProperties(String name) {
     Properties properties = new Properties();
-    try (InputStream in = new java.io.ByteArrayInputStream(readResource(name))) {
+    try (InputStream in = new ByteArrayInputStream(readResource(name))) {
       properties.load(in);
       return properties;
     } catch (IOException e) {

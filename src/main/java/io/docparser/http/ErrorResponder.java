@@ -2,11 +2,14 @@ package io.docparser.http;
 
 import io.docparser.api.ErrorCode;
 import io.docparser.api.ServiceException;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +21,16 @@ public final class ErrorResponder implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
   private static final String RETRY_AFTER_SECONDS = "1";
+  private static final Pattern INTERNALS =
+      Pattern.compile("Exception|Error\\b|\\b(?:java|javax|jdk|sun|io|com|org|net)\\.[a-z]");
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (ctx.response().ended()) {
+      // The client has its answer; what fails after it (a refused upload's stream being cut) changes nothing.
+      LOG.debug("request {} failed after its answer: {}", RequestIds.of(ctx), String.valueOf(ctx.failure()));
+      return;
+    }
     ServiceException error = classify(ctx.failure(), ctx.statusCode());
     if (error.code() == ErrorCode.INTERNAL_ERROR) {
       LOG.atError().addKeyValue("request_id", RequestIds.of(ctx)).setCause(ctx.failure())
@@ -37,19 +47,29 @@ public final class ErrorResponder implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
+    render(ctx.response(), RequestIds.of(ctx), code, message, !ctx.request().isEnded());
+  }
+
+  /**
+   * The error body, also for answers given outside the router.
+   *
+   * @param bodyUnread whether the request's body was left unread: the connection cannot carry another request
+   */
+  static Future<Void> render(HttpServerResponse response, String requestId, ErrorCode code, String message,
+      boolean bodyUnread) {
     if (code == ErrorCode.STORE_UNAVAILABLE || code == ErrorCode.QUEUE_FULL || code == ErrorCode.RATE_LIMITED) {
-      ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+      response.putHeader("Retry-After", RETRY_AFTER_SECONDS);
     }
-    if (!ctx.request().isEnded()) {
-      // The rest of the body is not read: the connection cannot carry another request after this answer.
-      ctx.response().putHeader("Connection", "close");
+    if (bodyUnread) {
+      response.putHeader("Connection", "close");
     }
     JsonObject body = new JsonObject()
         .put("error", message)
         .put("error_code", code.name())
-        .put("request_id", RequestIds.of(ctx));
-    ctx.response()
+        .put("request_id", requestId);
+    return response
         .setStatusCode(code.httpStatus())
+        .putHeader(RequestIds.HEADER, requestId)
         .putHeader("Content-Type", "application/json")
         .end(body.encode());
   }
@@ -60,11 +80,28 @@ public final class ErrorResponder implements Handler<RoutingContext> {
     }
     if (failure instanceof HttpException http) {
       if (http.getCause() instanceof ValidatorException invalid) {
-        return new ServiceException(ErrorCode.INVALID_REQUEST, invalid.getMessage());
+        return new ServiceException(ErrorCode.INVALID_REQUEST, validationMessage(invalid.getMessage()));
       }
       return fromStatus(http.getStatusCode());
     }
+    if (failure != null && statusCode == 400) {
+      // The body handler's verdict on a body it could not decode (a broken or over-large form).
+      return new ServiceException(ErrorCode.INVALID_REQUEST, "the request body could not be decoded; a form may have"
+          + " at most " + ServerLimits.MAX_FORM_FIELDS + " fields of at most " + ServerLimits.MAX_FORM_FIELD_BYTES
+          + " bytes each");
+    }
     return failure == null ? fromStatus(statusCode) : fromStatus(500);
+  }
+
+  /**
+   * vertx-openapi's message names the parameter and the rule it breaks, and is kept, with json-schema's word for a
+   * value ("Instance") put plainly; a message that would show a class or an exception is replaced.
+   */
+  static String validationMessage(String message) {
+    if (message == null || message.isBlank() || INTERNALS.matcher(message).find()) {
+      return "a parameter of the request is invalid";
+    }
+    return message.replace("Instance type", "Its type").replace("Instance", "It");
   }
 
   private static ServiceException fromStatus(int status) {

@@ -7,7 +7,6 @@ import io.docparser.config.ServiceConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -29,8 +28,9 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return routerFactory.apply(vertx)
-        .compose(router -> vertx.createHttpServer(new HttpServerOptions())
+        .compose(router -> vertx.createHttpServer(ServerLimits.options())
             .requestHandler(router)
+            .invalidRequestHandler(new InvalidRequests())
             .listen(config.httpPort(), config.httpHost()))
         .onSuccess(server -> {
           LOG.info("node {} serves HTTP on {}:{}", config.nodeId(), config.httpHost(), server.actualPort());

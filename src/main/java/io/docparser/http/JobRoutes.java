@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The handlers of the job endpoints: submit, status and result. */
 final class JobRoutes {
@@ -23,6 +24,9 @@ final class JobRoutes {
   private static final String RETRY_AFTER_SECONDS = "1";
   /** Jobs on a page of GET /jobs when the client does not say. */
   static final int DEFAULT_PAGE = 50;
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]+");
+  /** Any number of up to 18 digits fits in a long. */
+  private static final int MAX_LONG_DIGITS = 18;
 
   private final JobService jobs;
   private final Submissions submissions;
@@ -67,8 +71,12 @@ final class JobRoutes {
     JobStatus status = Optional.ofNullable(ctx.queryParams().get("status"))
         .map(name -> JobStatus.valueOf(name.toUpperCase(Locale.ROOT)))
         .orElse(null);
-    int limit = Optional.ofNullable(ctx.queryParams().get("limit")).map(Integer::parseInt).orElse(DEFAULT_PAGE);
-    jobs.list(ApiKeyAuth.caller(ctx), status, ctx.queryParams().get("cursor"), limit)
+    int limit = (int) wholeNumber(ctx, "limit").orElse((long) DEFAULT_PAGE).longValue();
+    String cursor = ctx.queryParams().get("cursor");
+    if (cursor != null && !Job.isWellFormedId(cursor)) {
+      throw new ServiceException(ErrorCode.INVALID_REQUEST, "cursor must be the next_cursor of an earlier page");
+    }
+    jobs.list(ApiKeyAuth.caller(ctx), status, cursor, limit)
         .onSuccess(page -> respond(ctx, 200, JobViews.page(page, limit)))
         .onFailure(ctx::fail);
   }
@@ -133,10 +141,23 @@ final class JobRoutes {
   }
 
   private static long waitSeconds(RoutingContext ctx) {
-    return Optional.ofNullable(ctx.queryParams().get("wait"))
-        .map(Long::parseLong)
-        .map(seconds -> Math.min(seconds, MAX_WAIT_SECONDS))
-        .orElse(0L);
+    return wholeNumber(ctx, "wait").map(seconds -> Math.min(seconds, MAX_WAIT_SECONDS)).orElse(0L);
+  }
+
+  /**
+   * A query parameter written as decimal digits, which the contract's range checks have seen; the contract's
+   * validator also takes "1e3" or "5.0" as integers, which are refused here. Digits past a long's range read as
+   * {@link Long#MAX_VALUE}, which every caller clamps.
+   */
+  private static Optional<Long> wholeNumber(RoutingContext ctx, String name) {
+    String value = ctx.queryParams().get(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!WHOLE_NUMBER.matcher(value).matches()) {
+      throw new ServiceException(ErrorCode.INVALID_REQUEST, name + " must be a whole number, written in digits");
+    }
+    return Optional.of(value.length() > MAX_LONG_DIGITS ? Long.MAX_VALUE : Long.parseLong(value));
   }
 
   private static ServiceException notFound(String jobId) {

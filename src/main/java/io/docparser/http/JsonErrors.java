@@ -1,27 +1,27 @@
 package io.docparser.http;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
 
-/** Turns a JSON parser's message into one a client can act on: what is wrong, and where. */
+/** Turns a JSON parser's complaint into one a client can act on: what is wrong, and where. */
 final class JsonErrors {
 
-  private static final Pattern JACKSON = Pattern.compile(
-      "(?s)(?:Failed to decode:)?\\s*(.*?)\\s*\\n\\s*at \\[Source:.*?line: (\\d+), column: (\\d+)\\].*");
+  /** Where Jackson's message starts describing its input source, which names Jackson's own classes and settings. */
+  private static final List<String> SOURCE_MARKERS = List.of("\n", " (start marker at", "[Source");
 
   private JsonErrors() {
   }
 
-  /** ": <problem> (line L, column C)", or "" when the message has no usable detail. */
-  static String describe(Throwable decodeFailure) {
-    String message = decodeFailure.getMessage();
-    if (message == null) {
-      return "";
+  /** " (line L, column C): problem", without the parser's description of its input. */
+  static String describe(JsonProcessingException failure) {
+    String problem = failure.getOriginalMessage() == null ? "" : failure.getOriginalMessage();
+    for (String marker : SOURCE_MARKERS) {
+      int at = problem.indexOf(marker);
+      problem = at < 0 ? problem : problem.substring(0, at);
     }
-    Matcher m = JACKSON.matcher(message);
-    if (m.matches()) {
-      return " (line " + m.group(2) + ", column " + m.group(3) + "): " + m.group(1);
-    }
-    return "";
+    JsonLocation where = failure.getLocation();
+    String place = where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+    return problem.isBlank() ? place : place + ": " + problem.strip();
   }
 }

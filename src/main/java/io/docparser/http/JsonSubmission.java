@@ -4,13 +4,8 @@ import io.docparser.jobs.DocumentContent;
 import io.docparser.jobs.SubmittedDocument;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,14 +23,15 @@ final class JsonSubmission {
       SubmitOptions.CONTENT_TYPE, SubmitOptions.OUTPUT_FORMAT, SubmitOptions.PASSWORD);
 
   private final long maxDocumentBytes;
+  private final JsonFields reader;
 
-  JsonSubmission(long maxDocumentBytes) {
+  JsonSubmission(long maxDocumentBytes, long maxBodyBytes) {
     this.maxDocumentBytes = maxDocumentBytes;
+    this.reader = new JsonFields(maxBodyBytes, FIELDS);
   }
 
   SubmittedDocument parse(Buffer body, MultiMap query, MultiMap headers) {
-    JsonObject json = parseObject(body);
-    Map<String, String> fields = stringFields(json);
+    Map<String, String> fields = parseFields(body);
     SubmitOptions.Options options = SubmitOptions.resolve(fields, query, headers);
     byte[] document = document(fields);
     return new SubmittedDocument(new DocumentContent.InMemory(document), options.filename(), options.contentType(),
@@ -74,53 +70,11 @@ final class JsonSubmission {
     }
   }
 
-  private static JsonObject parseObject(Buffer body) {
+  private Map<String, String> parseFields(Buffer body) {
     if (body == null || body.length() == 0) {
       throw SubmitOptions.invalid("the request body is empty; send a JSON object with a '" + DOCUMENT_DATA
           + "' or '" + DOCUMENT_BASE64 + "' field");
     }
-    Object parsed;
-    try {
-      parsed = Json.decodeValue(body);
-    } catch (DecodeException e) {
-      throw SubmitOptions.invalid("the request body is not valid JSON" + JsonErrors.describe(e));
-    }
-    if (!(parsed instanceof JsonObject object)) {
-      throw SubmitOptions.invalid("the request body must be a JSON object, not " + describe(parsed));
-    }
-    return object;
-  }
-
-  private static Map<String, String> stringFields(JsonObject json) {
-    Map<String, String> fields = new HashMap<>();
-    for (String field : json.fieldNames()) {
-      if (!FIELDS.contains(field)) {
-        throw SubmitOptions.invalid("unknown field '" + field + "'; /submit takes: " + String.join(", ", FIELDS));
-      }
-      Object value = json.getValue(field);
-      if (value != null && !(value instanceof String)) {
-        throw SubmitOptions.invalid(field + " must be a string, not " + describe(value));
-      }
-      if (value != null) {
-        fields.put(field, (String) value);
-      }
-    }
-    return fields;
-  }
-
-  private static String describe(Object value) {
-    if (value == null) {
-      return "null";
-    }
-    if (value instanceof JsonObject) {
-      return "an object";
-    }
-    if (value instanceof JsonArray) {
-      return "an array";
-    }
-    if (value instanceof Boolean) {
-      return "a boolean";
-    }
-    return value instanceof Number ? "a number" : "a string";
+    return reader.read(body);
   }
 }

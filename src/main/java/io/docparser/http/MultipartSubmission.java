@@ -47,8 +47,8 @@ final class MultipartSubmission {
   private static FileUpload onlyFile(List<FileUpload> uploads) {
     for (FileUpload upload : uploads) {
       if (!upload.name().equals(FILE_PART)) {
-        throw SubmitOptions.invalid("unknown file part '" + upload.name() + "'; send the document in the part '"
-            + FILE_PART + "'");
+        throw SubmitOptions.invalid("unknown file part " + SubmitOptions.quoted(upload.name())
+            + "; send the document in the part '" + FILE_PART + "'");
       }
     }
     if (uploads.size() != 1) {
@@ -63,11 +63,11 @@ final class MultipartSubmission {
     Map<String, String> fields = new HashMap<>();
     for (String name : form.names()) {
       if (!FIELDS.contains(name)) {
-        throw SubmitOptions.invalid("unknown form field '" + name + "'; /submit takes the part '" + FILE_PART
-            + "' and the fields: " + String.join(", ", FIELDS));
+        throw SubmitOptions.invalid("unknown form field " + SubmitOptions.quoted(name) + "; /submit takes the part '"
+            + FILE_PART + "' and the fields: " + String.join(", ", FIELDS));
       }
       if (form.getAll(name).size() > 1) {
-        throw SubmitOptions.invalid("form field '" + name + "' is given more than once");
+        throw SubmitOptions.invalid("form field " + SubmitOptions.quoted(name) + " is given more than once");
       }
       fields.put(name, form.get(name));
     }

@@ -1,5 +1,6 @@
 package io.docparser.http;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.UUID;
@@ -19,11 +20,16 @@ public final class RequestIds implements PlatformHandler {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String offered = ctx.request().getHeader(HEADER);
-    String id = offered != null && USABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+    String id = idFor(ctx.request());
     ctx.put(KEY, id);
     ctx.response().putHeader(HEADER, id);
     ctx.next();
+  }
+
+  /** The client's id when it is usable, else a new one. */
+  static String idFor(HttpServerRequest request) {
+    String offered = request.getHeader(HEADER);
+    return offered != null && USABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
   }
 
   /** The request's id; one is made if the request never passed through this handler. */

@@ -30,11 +30,11 @@ final class Submissions {
   private final RawUpload raw;
   private final UploadFiles uploads;
 
-  Submissions(Vertx vertx, JobService jobs, UploadFiles uploads, long maxDocumentBytes) {
+  Submissions(Vertx vertx, JobService jobs, UploadFiles uploads, long maxDocumentBytes, long maxBodyBytes) {
     this.vertx = vertx;
     this.jobs = jobs;
     this.uploads = uploads;
-    this.json = new JsonSubmission(maxDocumentBytes);
+    this.json = new JsonSubmission(maxDocumentBytes, maxBodyBytes);
     this.multipart = new MultipartSubmission(maxDocumentBytes);
     this.raw = new RawUpload(vertx, uploads, maxDocumentBytes);
   }

@@ -7,6 +7,7 @@ import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The options of a submission, the same in every upload form: JSON fields or form fields, query parameters, and
@@ -21,7 +22,12 @@ final class SubmitOptions {
   static final String PASSWORD = "password";
   static final String PASSWORD_HEADER = "X-Document-Password";
   private static final Set<String> QUERY_OPTIONS = Set.of(OUTPUT_FORMAT, FILENAME);
-  private static final int MAX_FILENAME_CHARS = 1024;
+  /** Media types are short; a longer value is not one. */
+  private static final int MAX_CONTENT_TYPE_CHARS = 255;
+  private static final Pattern MEDIA_TYPE = Pattern.compile("[\\x21-\\x7e]+/[\\x20-\\x7e]+");
+  /** Far longer than any document format's password (PDF's are at most 127 bytes, Office's 255 characters). */
+  private static final int MAX_PASSWORD_CHARS = 1024;
+  private static final int MAX_QUOTED_CHARS = 64;
 
   private SubmitOptions() {
   }
@@ -34,7 +40,8 @@ final class SubmitOptions {
     String format = pick(OUTPUT_FORMAT, body.get(OUTPUT_FORMAT), query.get(OUTPUT_FORMAT));
     String filename = pick(FILENAME, body.get(FILENAME), query.get(FILENAME));
     String password = pick(PASSWORD, body.get(PASSWORD), passwordHeader(headers));
-    return new Options(outputFormat(format), filename(filename), body.get(CONTENT_TYPE), password);
+    return new Options(outputFormat(format), FileNames.clean(filename), contentType(body.get(CONTENT_TYPE)),
+        password(password));
   }
 
   private static void checkQuery(MultiMap query) {
@@ -44,10 +51,11 @@ final class SubmitOptions {
     }
     for (String name : query.names()) {
       if (!QUERY_OPTIONS.contains(name)) {
-        throw invalid("unknown query parameter '" + name + "'; /submit takes: " + String.join(", ", QUERY_OPTIONS));
+        throw invalid("unknown query parameter " + quoted(name) + "; /submit takes: "
+            + String.join(", ", QUERY_OPTIONS));
       }
       if (query.getAll(name).size() > 1) {
-        throw invalid("query parameter '" + name + "' is given more than once");
+        throw invalid("query parameter " + quoted(name) + " is given more than once");
       }
     }
   }
@@ -64,15 +72,24 @@ final class SubmitOptions {
       return OutputFormat.TEXT;
     }
     return OutputFormat.fromWireName(value).orElseThrow(() -> invalid(
-        OUTPUT_FORMAT + " '" + value + "' is not one of: " + String.join(", ", OutputFormat.wireNames())));
+        OUTPUT_FORMAT + " " + quoted(value) + " is not one of: " + String.join(", ", OutputFormat.wireNames())));
   }
 
-  private static String filename(String value) {
+  /** A hint shown in job status until the document is parsed, so it must look like a media type. */
+  private static String contentType(String value) {
     if (value == null || value.isEmpty()) {
       return null;
     }
-    if (value.length() > MAX_FILENAME_CHARS || value.chars().anyMatch(Character::isISOControl)) {
-      throw invalid(FILENAME + " must be at most " + MAX_FILENAME_CHARS + " characters, without control characters");
+    if (value.length() > MAX_CONTENT_TYPE_CHARS || !MEDIA_TYPE.matcher(value).matches()) {
+      throw invalid(CONTENT_TYPE + " must be a media type such as application/pdf: printable ASCII, at most "
+          + MAX_CONTENT_TYPE_CHARS + " characters");
+    }
+    return value;
+  }
+
+  private static String password(String value) {
+    if (value != null && value.length() > MAX_PASSWORD_CHARS) {
+      throw invalid(PASSWORD + " must be at most " + MAX_PASSWORD_CHARS + " characters");
     }
     return value;
   }
@@ -88,6 +105,13 @@ final class SubmitOptions {
     } catch (IllegalArgumentException e) {
       throw invalid(PASSWORD_HEADER + " is not valid percent-encoded UTF-8");
     }
+  }
+
+  /** A client's value as an error message may quote it: short and printable, or described by its length. */
+  static String quoted(String value) {
+    return value.length() <= MAX_QUOTED_CHARS && value.chars().noneMatch(Character::isISOControl)
+        ? "'" + value + "'"
+        : "(a value of " + value.length() + " characters)";
   }
 
   static ServiceException invalid(String message) {

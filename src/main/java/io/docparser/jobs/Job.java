@@ -5,6 +5,7 @@ import io.docparser.api.ErrorCode;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The record of one job, as it is kept in the cluster's job map. Immutable: every change is a new record written
@@ -38,6 +39,17 @@ public record Job(
     Instant notBefore,
     String owner,
     String requestId) {
+
+  private static final Pattern WELL_FORMED_ID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  /**
+   * Whether {@code id} has the form of the ids {@link #queued} makes (a random UUID, lower case): anything else names
+   * no job, so it need not be looked up.
+   */
+  public static boolean isWellFormedId(String id) {
+    return id != null && WELL_FORMED_ID.matcher(id).matches();
+  }
 
   /** A new queued job for a document of {@code sizeBytes} stored in {@code chunks} chunks. */
   public static Job queued(String filename, String contentType, long sizeBytes, String outputFormat, int chunks,

@@ -129,7 +129,8 @@ class JobApiTest {
       assertEquals(404, response.statusCode());
       JsonObject error = ApiClient.json(response);
       assertEquals("NOT_FOUND", error.getString("error_code"));
-      assertTrue(error.getString("error").contains(id));
+      String expected = id.equals("not-a-uuid") ? "no such job" : "no job with id '" + id + "'";
+      assertTrue(error.getString("error").contains(expected), error.getString("error"));
       assertEquals(response.headers().firstValue("X-Request-Id").orElseThrow(), error.getString("request_id"));
     }
   }
@@ -227,7 +228,8 @@ class JobApiTest {
   void docsServeSwaggerUi() {
     HttpResponse<String> page = api.get("/docs");
     assertEquals(200, page.statusCode());
-    assertTrue(page.body().contains("url: \"/openapi.yaml\""));
+    assertTrue(page.body().contains("<script src=\"/docs/swagger-init.js\">"), page.body());
+    assertTrue(api.get("/docs/swagger-init.js").body().contains("url: \"/openapi.yaml\""));
 
     assertEquals(200, api.get("/docs/swagger-ui-bundle.js").statusCode());
     assertEquals(200, api.get("/docs/swagger-ui.css").statusCode());

@@ -40,6 +40,17 @@ class StoreLossTest {
   }
 
   @Test
+  @DisplayName("answers a malformed job id 404 NOT_FOUND without asking the store it has lost")
+  void malformedIdIsNotFoundWithoutTheStore() {
+    for (String path : new String[] {"/status/not-a-uuid", "/result/..%2F..%2Fetc", "/status/" + "a".repeat(500)}) {
+      HttpResponse<String> response = api.get(path);
+      assertEquals(404, response.statusCode(), response.body());
+      assertEquals("NOT_FOUND", ApiClient.json(response).getString("error_code"));
+    }
+    assertEquals(404, api.delete("/jobs/" + UUID.randomUUID().toString().toUpperCase()).statusCode());
+  }
+
+  @Test
   @DisplayName("reports itself not ready, while it stays alive")
   void storeLossMakesNodeNotReady() {
     assertEquals(503, api.get("/health/ready").statusCode());

@@ -1,0 +1,41 @@
+package io.docparser.http;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
+
+/**
+ * The headers that make browsers treat every answer strictly, set on every response before any route runs, so that
+ * error answers carry them too. Documents and their results are private, so nothing may be stored by a cache; API
+ * answers are data, never a page, so they may load nothing and be framed by nothing. Only the Swagger UI page loads
+ * scripts and styles, and only from this origin: it has no inline script.
+ */
+final class SecurityHeaders implements PlatformHandler {
+
+  static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  /** Swagger UI draws its icons as data: images and fetches the contract from this origin. */
+  static final String DOCS_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+      + " font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  private static final String DOCS_PAGE = "/docs";
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    apply(ctx.response(), ctx.request().path());
+    ctx.next();
+  }
+
+  /** Also for answers given outside the router, which have no routing context. */
+  static void apply(HttpServerResponse response, String path) {
+    MultiMap headers = response.headers();
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.set("Referrer-Policy", "no-referrer");
+    headers.set("X-Frame-Options", "DENY");
+    headers.set("Cache-Control", "no-store");
+    headers.set("Content-Security-Policy", isDocs(path) ? DOCS_POLICY : API_POLICY);
+  }
+
+  private static boolean isDocs(String path) {
+    return path != null && (path.equals(DOCS_PAGE) || path.startsWith(DOCS_PAGE + "/"));
+  }
+}

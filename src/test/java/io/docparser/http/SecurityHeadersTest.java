@@ -1,0 +1,117 @@
+package io.docparser.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.docparser.support.ApiClient;
+import io.docparser.support.TestNode;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("Security headers")
+class SecurityHeadersTest {
+
+  private static final Pattern SCRIPT_TAG = Pattern.compile("<script([^>]*)>(.*?)</script>", Pattern.DOTALL);
+  private static ApiClient api;
+  private static String jobId;
+
+  @BeforeAll
+  static void startNode(Vertx vertx, VertxTestContext context) {
+    TestNode.deploy(vertx, Map.of()).onComplete(context.succeeding(config -> {
+      api = new ApiClient(config.httpPort());
+      context.completeNow();
+    }));
+  }
+
+  /** The headers of every answer but the docs page's: nothing may be sniffed, framed, loaded, cached or referred. */
+  static void assertApiHeaders(UnaryOperator<String> header) {
+    assertEquals("nosniff", header.apply("X-Content-Type-Options"));
+    assertEquals("no-referrer", header.apply("Referrer-Policy"));
+    assertEquals("no-store", header.apply("Cache-Control"));
+    assertEquals("DENY", header.apply("X-Frame-Options"));
+    assertEquals("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        header.apply("Content-Security-Policy"));
+  }
+
+  private static UnaryOperator<String> headersOf(HttpResponse<?> response) {
+    return name -> response.headers().firstValue(name).orElse(null);
+  }
+
+  private static String finishedJob() {
+    if (jobId == null) {
+      jobId = api.submitTextForId("a private document");
+      api.awaitTerminal(jobId);
+    }
+    return jobId;
+  }
+
+  @ParameterizedTest(name = "GET {0}")
+  @ValueSource(strings = {"/status/", "/result/", "/result/?raw=true", "/jobs", "/formats", "/health/ready",
+      "/health/live", "/openapi.yaml", "/no/such/path"})
+  @DisplayName("API answers, errors included, carry the strict headers, and results and status are never cached")
+  void apiAnswersAreStrict(String path) {
+    String target = path.replace("/?", "/" + finishedJob() + "?");
+    target = target.endsWith("/") ? target + finishedJob() : target;
+    HttpResponse<String> response = api.get(target);
+
+    assertTrue(response.statusCode() == 200 || path.equals("/no/such/path"), response.statusCode() + " " + target);
+    assertApiHeaders(headersOf(response));
+  }
+
+  @Test
+  @DisplayName("a submission's answer carries the strict headers")
+  void submissionIsStrict() {
+    HttpResponse<String> response = api.submitText("another private document");
+
+    assertEquals(202, response.statusCode());
+    assertApiHeaders(headersOf(response));
+  }
+
+  @Test
+  @DisplayName("the docs page may load scripts and styles from this origin only, and has no inline script")
+  void docsPageForbidsInlineScript() {
+    HttpResponse<String> page = api.get("/docs");
+
+    assertEquals(200, page.statusCode());
+    String policy = headersOf(page).apply("Content-Security-Policy");
+    assertTrue(policy.contains("script-src 'self'"), policy);
+    assertTrue(policy.contains("default-src 'none'"), policy);
+    assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+    assertFalse(policy.contains("unsafe"), policy);
+    assertEquals("nosniff", headersOf(page).apply("X-Content-Type-Options"));
+    assertEquals("no-referrer", headersOf(page).apply("Referrer-Policy"));
+    Matcher scripts = SCRIPT_TAG.matcher(page.body());
+    int count = 0;
+    for (; scripts.find(); count++) {
+      assertTrue(scripts.group(1).contains("src=\"/docs/"), scripts.group());
+      assertTrue(scripts.group(2).isBlank(), "inline script: " + scripts.group());
+    }
+    assertEquals(2, count, page.body());
+    assertFalse(page.body().contains(" on"), "no inline event handlers: " + page.body());
+  }
+
+  @Test
+  @DisplayName("the docs page's own script is served from this origin and points Swagger UI at the contract")
+  void docsScriptIsServed() {
+    HttpResponse<String> script = api.get("/docs/swagger-init.js");
+
+    assertEquals(200, script.statusCode());
+    assertTrue(headersOf(script).apply("Content-Type").startsWith("text/javascript"));
+    assertEquals("nosniff", headersOf(script).apply("X-Content-Type-Options"));
+    assertTrue(script.body().contains("url: \"/openapi.yaml\""), script.body());
+  }
+}
