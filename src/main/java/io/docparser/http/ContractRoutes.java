@@ -6,12 +6,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Properties;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -24,8 +20,6 @@ public final class ContractRoutes {
 
   static final String CONTRACT_RESOURCE = "openapi.yaml";
   private static final String DOCS_PAGE_RESOURCE = "docs/index.html";
-  private static final String SWAGGER_PROPERTIES = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
-  private static final String SWAGGER_ROOT = "META-INF/resources/webjars/swagger-ui/";
 
   private final Buffer contract;
   private final Buffer docsPage;
@@ -39,9 +33,8 @@ public final class ContractRoutes {
 
   /** Reads the bundled contract and docs page; blocking, so call it off the event loop. */
   public static ContractRoutes load() {
-    String swaggerVersion = readProperties(SWAGGER_PROPERTIES).getProperty("version");
-    return new ContractRoutes(Buffer.buffer(readResource(CONTRACT_RESOURCE)),
-        Buffer.buffer(readResource(DOCS_PAGE_RESOURCE)), SWAGGER_ROOT + swaggerVersion);
+    return new ContractRoutes(Buffer.buffer(BundledFiles.read(CONTRACT_RESOURCE)),
+        Buffer.buffer(BundledFiles.read(DOCS_PAGE_RESOURCE)), BundledFiles.webjarRoot("org.webjars", "swagger-ui"));
   }
 
   /** The contract as JSON, as it is written. */
@@ -79,26 +72,5 @@ public final class ContractRoutes {
   /** Swagger UI's scripts and styles under {@code /docs/}. */
   void mountDocsAssets(Router router) {
     router.get("/docs/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, swaggerRoot));
-  }
-
-  private static byte[] readResource(String name) {
-    try (InputStream in = ContractRoutes.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("the jar does not hold " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Properties readProperties(String name) {
-    Properties properties = new Properties();
-    try (InputStream in = new java.io.ByteArrayInputStream(readResource(name))) {
-      properties.load(in);
-      return properties;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
