@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * bearer token and an {@code X-API-Key} header), required everywhere except the operations marked
  * {@code security: []}. vertx-openapi would enforce {@code http bearer} only with a JWT handler, so this one handler
  * enforces both schemes for every route instead, and takes its open paths from the contract itself, so that what is
- * declared and what is enforced cannot drift apart. It runs before any body is read: a caller without a key uploads
- * nothing.
+ * declared and what is enforced cannot drift apart; the files that the open pages load (Swagger UI's, the
+ * dashboard's) are open too. It runs before any body is read: a caller without a key uploads nothing.
  */
 final class ApiKeyAuth implements PlatformHandler {
 
@@ -97,7 +97,7 @@ final class ApiKeyAuth implements PlatformHandler {
   }
 
   private boolean isOpenPath(String path) {
-    return openPaths.contains(path) || path.startsWith(DOCS_ASSETS);
+    return openPaths.contains(path) || path.startsWith(DOCS_ASSETS) || path.startsWith(DashboardRoutes.ASSETS);
   }
 
   private static Optional<String> presentedKey(HttpServerRequest request) {

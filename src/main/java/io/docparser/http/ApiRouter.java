@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * Routers of the HTTP server. An api node's router is generated from openapi.yaml: parameters are validated from
  * the contract, except {@code POST /submit}, whose body {@link Submissions} checks. A worker-only node serves what
- * operators call alone: health, metrics and the cluster's state. Both answer every failure through
- * {@link ErrorResponder}.
+ * operators call alone: health, metrics and the cluster's state (not the dashboard, which submits documents). Both
+ * answer every failure through {@link ErrorResponder}.
  */
 public final class ApiRouter {
 
@@ -36,7 +36,8 @@ public final class ApiRouter {
   public static Future<Router> api(Vertx vertx, ServiceConfig config, JobService jobs, OperatorRoutes operator,
       List<String> inputTypes) {
     return FinishedJobs.listen(vertx).compose(finished -> vertx.executeBlocking(
-            () -> new Setup(ContractRoutes.load(), UploadFiles.in(vertx, config.uploadDir()), finished)))
+            () -> new Setup(ContractRoutes.load(), DashboardRoutes.load(), UploadFiles.in(vertx, config.uploadDir()),
+                finished)))
         .compose(setup -> Future.all(OpenAPIContract.from(vertx, setup.contract().contractJson()),
                 OpenAPIContract.from(vertx, setup.contract().routingContractJson()))
             .map(parsed -> build(vertx, config, jobs, operator, setup, parsed.resultAt(0), parsed.resultAt(1),
@@ -87,12 +88,15 @@ public final class ApiRouter {
     builder.getRoute("getCluster").addHandler(operator::cluster);
     builder.getRoute("getContract").setDoValidation(false).addHandler(contractFiles::serveContract);
     builder.getRoute("getDocs").setDoValidation(false).addHandler(contractFiles::serveDocs);
+    builder.getRoute("getDashboard").setDoValidation(false).addHandler(setup.dashboard()::servePage);
     Router router = builder.createRouter();
     contractFiles.mountDocsAssets(router);
+    setup.dashboard().mountAssets(router);
     return withErrorAnswers(router);
   }
 
-  private record Setup(ContractRoutes contract, UploadFiles uploads, FinishedJobs finished) {
+  private record Setup(ContractRoutes contract, DashboardRoutes dashboard, UploadFiles uploads,
+      FinishedJobs finished) {
   }
 
   private static Router withErrorAnswers(Router router) {

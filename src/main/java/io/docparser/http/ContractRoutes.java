@@ -6,13 +6,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Properties;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -27,8 +22,6 @@ public final class ContractRoutes {
   private static final String DOCS_PAGE_RESOURCE = "docs/index.html";
   private static final String DOCS_SCRIPT_RESOURCE = "docs/swagger-init.js";
   private static final String DOCS_SCRIPT_PATH = "/docs/swagger-init.js";
-  private static final String SWAGGER_PROPERTIES = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
-  private static final String SWAGGER_ROOT = "META-INF/resources/webjars/swagger-ui/";
 
   private final Buffer contract;
   private final Buffer docsPage;
@@ -44,10 +37,9 @@ public final class ContractRoutes {
 
   /** Reads the bundled contract, docs page and script; blocking, so call it off the event loop. */
   public static ContractRoutes load() {
-    String swaggerVersion = readProperties(SWAGGER_PROPERTIES).getProperty("version");
-    return new ContractRoutes(Buffer.buffer(readResource(CONTRACT_RESOURCE)),
-        Buffer.buffer(readResource(DOCS_PAGE_RESOURCE)), Buffer.buffer(readResource(DOCS_SCRIPT_RESOURCE)),
-        SWAGGER_ROOT + swaggerVersion);
+    return new ContractRoutes(Buffer.buffer(BundledFiles.read(CONTRACT_RESOURCE)),
+        Buffer.buffer(BundledFiles.read(DOCS_PAGE_RESOURCE)), Buffer.buffer(BundledFiles.read(DOCS_SCRIPT_RESOURCE)),
+        BundledFiles.webjarRoot("org.webjars", "swagger-ui"));
   }
 
   /** The contract as JSON, as it is written. */
@@ -87,26 +79,5 @@ public final class ContractRoutes {
     router.get(DOCS_SCRIPT_PATH).handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/javascript; charset=utf-8").end(docsScript));
     router.get("/docs/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, swaggerRoot));
-  }
-
-  private static byte[] readResource(String name) {
-    try (InputStream in = ContractRoutes.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("the jar does not hold " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Properties readProperties(String name) {
-    Properties properties = new Properties();
-    try (InputStream in = new ByteArrayInputStream(readResource(name))) {
-      properties.load(in);
-      return properties;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -4,20 +4,21 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
+import java.util.List;
 
 /**
  * The headers that make browsers treat every answer strictly, set on every response before any route runs, so that
  * error answers carry them too. Documents and their results are private, so nothing may be stored by a cache; API
- * answers are data, never a page, so they may load nothing and be framed by nothing. Only the Swagger UI page loads
- * scripts and styles, and only from this origin: it has no inline script.
+ * answers are data, never a page, so they may load nothing and be framed by nothing. Only the two pages, Swagger UI
+ * and the dashboard, load scripts and styles, and only from this origin: neither has an inline script or style.
  */
 final class SecurityHeaders implements PlatformHandler {
 
   static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-  /** Swagger UI draws its icons as data: images and fetches the contract from this origin. */
-  static final String DOCS_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+  /** Swagger UI draws its icons as data: images; both pages fetch their data from this origin. */
+  static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
       + " font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-  private static final String DOCS_PAGE = "/docs";
+  private static final List<String> PAGES = List.of("/docs", "/dashboard");
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -32,10 +33,10 @@ final class SecurityHeaders implements PlatformHandler {
     headers.set("Referrer-Policy", "no-referrer");
     headers.set("X-Frame-Options", "DENY");
     headers.set("Cache-Control", "no-store");
-    headers.set("Content-Security-Policy", isDocs(path) ? DOCS_POLICY : API_POLICY);
+    headers.set("Content-Security-Policy", isPage(path) ? PAGE_POLICY : API_POLICY);
   }
 
-  private static boolean isDocs(String path) {
-    return path != null && (path.equals(DOCS_PAGE) || path.startsWith(DOCS_PAGE + "/"));
+  private static boolean isPage(String path) {
+    return path != null && PAGES.stream().anyMatch(page -> path.equals(page) || path.startsWith(page + "/"));
   }
 }

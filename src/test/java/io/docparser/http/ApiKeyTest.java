@@ -75,6 +75,18 @@ class ApiKeyTest {
   }
 
   @Test
+  @DisplayName("the files that the open pages load need no key, and nothing else next to them is opened")
+  void pageAssetsAreOpen() {
+    for (String asset : List.of("/docs/swagger-ui.css", "/dashboard/static/dashboard.js",
+        "/dashboard/uplot/uPlot.iife.min.js")) {
+      HttpResponse<String> response = anonymous.get(asset);
+      assertEquals(200, response.statusCode(), asset);
+    }
+    assertEquals(401, anonymous.get("/dashboardx").statusCode());
+    assertEquals(401, anonymous.get("/dashboard/../jobs").statusCode());
+  }
+
+  @Test
   @DisplayName("an unknown key, or a key sent in the wrong scheme, is 401")
   void unknownKeyIsUnauthorized() {
     for (ApiClient client : List.of(anonymous.withHeader("X-API-Key", "not-a-key-of-this-service"),

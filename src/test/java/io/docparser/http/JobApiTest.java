@@ -2,6 +2,7 @@ package io.docparser.http;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -233,6 +234,26 @@ class JobApiTest {
 
     assertEquals(200, api.get("/docs/swagger-ui-bundle.js").statusCode());
     assertEquals(200, api.get("/docs/swagger-ui.css").statusCode());
+  }
+
+  @Test
+  @DisplayName("/dashboard serves its page under a same-origin policy, with its script, its style and uPlot")
+  void dashboardServesPageAndAssets() {
+    HttpResponse<String> page = api.get("/dashboard");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+    assertEquals("default-src 'self'", page.headers().firstValue("Content-Security-Policy").orElseThrow());
+    assertFalse(page.body().contains("<script>") || page.body().contains("style="), page.body());
+
+    for (String asset : List.of("/dashboard/static/dashboard.js", "/dashboard/static/dashboard.css",
+        "/dashboard/uplot/uPlot.iife.min.js", "/dashboard/uplot/uPlot.min.css")) {
+      assertTrue(page.body().contains("\"" + asset + "\""), asset + " is not loaded by the page");
+      HttpResponse<String> file = api.get(asset);
+      assertEquals(200, file.statusCode(), asset);
+      String type = file.headers().firstValue("Content-Type").orElseThrow();
+      assertTrue(type.startsWith(asset.endsWith(".js") ? "text/javascript" : "text/css"), asset + ": " + type);
+    }
+    assertEquals(404, api.get("/dashboard/static/no-such-file.js").statusCode());
   }
 
   @Test

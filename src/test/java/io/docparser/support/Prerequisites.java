@@ -3,6 +3,7 @@ package io.docparser.support;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -26,15 +27,21 @@ public final class Prerequisites {
   }
 
   public static boolean onPath(String command) {
+    return find(command).isPresent();
+  }
+
+  /** Where {@code command} is on the PATH, if it is. */
+  public static Optional<Path> find(String command) {
     String path = System.getenv("PATH");
     if (path == null) {
-      return false;
+      return Optional.empty();
     }
     for (String dir : path.split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, command))) {
-        return true;
+      Path candidate = Path.of(dir, command);
+      if (Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
       }
     }
-    return false;
+    return Optional.empty();
   }
 }

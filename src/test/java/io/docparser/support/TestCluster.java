@@ -4,12 +4,18 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** JVMs started from the jar with {@code -cluster}, forming one cluster on loopback; closing stops them all. */
 public final class TestCluster implements AutoCloseable {
 
   private final Path workDir;
+  /**
+   * A name of its own: nodes join every member of the same name that they find on 127.0.0.1:5701 and up, so two
+   * test runs side by side on one machine would otherwise merge their clusters and take each other's jobs.
+   */
+  private final String clusterName = "test-" + UUID.randomUUID();
   private final List<ServiceProcess> nodes = new CopyOnWriteArrayList<>();
 
   public TestCluster(Path workDir) {
@@ -24,6 +30,7 @@ public final class TestCluster implements AutoCloseable {
   /** Starts a node with more settings; {@link #awaitFormed()} waits for it. */
   public ServiceProcess start(String nodeId, String roles, int workers, Map<String, String> settings) {
     Map<String, String> environment = new HashMap<>(settings);
+    environment.putIfAbsent("DOCPARSER_CLUSTER_NAME", clusterName);
     environment.putAll(Map.of("DOCPARSER_NODE_ID", nodeId, "DOCPARSER_ROLES", roles,
         "DOCPARSER_WORKERS", String.valueOf(workers)));
     ServiceProcess node = ServiceProcess.start(nodeId, environment, workDir, "-cluster");
