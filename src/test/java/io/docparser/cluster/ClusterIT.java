@@ -1,8 +1,11 @@
 package io.docparser.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
+import io.docparser.support.PrometheusText;
 import io.docparser.support.ServiceProcess;
 import io.docparser.support.TestCluster;
 import io.docparser.support.TikaReference;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -93,12 +97,83 @@ class ClusterIT {
   }
 
   @Test
-  @DisplayName("a worker-only node serves health but not the API")
-  void workerOnlyNodeServesHealthOnly() {
+  @DisplayName("a worker-only node serves health, metrics and the cluster's state, but not the API")
+  void workerOnlyNodeServesOperatorsOnly() {
     assertEquals(200, workerOnly.api().get("/health/ready").statusCode());
+    assertEquals(200, workerOnly.api().get("/metrics").statusCode());
     HttpResponse<String> submit = workerOnly.api().submitText("nowhere to go");
     assertEquals(404, submit.statusCode());
     assertEquals("NOT_FOUND", ApiClient.json(submit).getString("error_code"));
+  }
+
+  @Test
+  @DisplayName("GET /cluster on any node lists all three nodes with their roles and slots")
+  void clusterListsEveryNode() {
+    JsonObject cluster = ApiClient.json(workerOnly.api().get("/cluster"));
+
+    Map<String, JsonObject> nodes = new TreeMap<>();
+    cluster.getJsonArray("nodes").forEach(node -> nodes.put(((JsonObject) node).getString("node_id"),
+        (JsonObject) node));
+    assertEquals(List.of("api-only", "api-worker", "worker-only"), List.copyOf(nodes.keySet()), cluster.encode());
+    assertEquals(List.of("api"), nodes.get("api-only").getJsonArray("roles").getList());
+    assertEquals(0, nodes.get("api-only").getInteger("slots"));
+    assertEquals(List.of("worker"), nodes.get("worker-only").getJsonArray("roles").getList());
+    assertEquals(1, nodes.get("worker-only").getInteger("slots"));
+  }
+
+  @Test
+  @DisplayName("a job's JSON log lines carry its job_id and the submitting request's id on the api node and on"
+      + " the worker that parsed it, and never its content")
+  void logsFollowOneJobAcrossNodes() {
+    String requestId = "trace-" + UUID.randomUUID();
+    String content = "confidential words " + UUID.randomUUID();
+    String jobId = ApiClient.acceptedId(apiOnly.api().withHeader("X-Request-Id", requestId).submitText(content));
+    JsonObject status = apiOnly.api().awaitTerminal(jobId);
+    ServiceProcess parsedBy = status.getString("node").equals("api-worker") ? apiWorker : workerOnly;
+
+    List<JsonObject> accepted = linesAbout(apiOnly, jobId);
+    assertTrue(accepted.stream().anyMatch(line -> line.getString("message").contains("accepted")), accepted.toString());
+    List<JsonObject> parsed = linesAbout(parsedBy, jobId);
+    assertTrue(parsed.stream().anyMatch(line -> line.getString("message").contains("claimed")), parsed.toString());
+    assertTrue(parsed.stream().anyMatch(line -> line.getString("message").contains("completed")), parsed.toString());
+    for (JsonObject line : concat(accepted, parsed)) {
+      assertEquals(requestId, line.getString("request_id"), line.encode());
+      assertTrue(line.containsKey("time") && line.containsKey("level") && line.containsKey("node_id"), line.encode());
+    }
+    for (ServiceProcess node : List.of(apiOnly, apiWorker, workerOnly)) {
+      assertFalse(node.log().contains(content), "a node logged the document's content");
+    }
+  }
+
+  @Test
+  @DisplayName("/metrics holds the service's counters beside Vert.x's HTTP meters and the JVM's memory")
+  void metricsHoldServiceVertxAndJvmMeters() {
+    apiOnly.api().awaitTerminal(apiOnly.api().submitTextForId("counted once"));
+
+    PrometheusText api = new PrometheusText(apiOnly.api().get("/metrics").body());
+    assertTrue(api.sum("docparser_jobs_submitted_total") >= 1);
+    assertTrue(api.has("vertx_http_server_requests_total"), "Vert.x HTTP server meters");
+    assertTrue(api.has("jvm_memory_used_bytes"), "JVM memory meters");
+    double finishedOnWorkers = new PrometheusText(apiWorker.api().get("/metrics").body())
+        .sum("docparser_jobs_finished_total", "status=\"completed\"")
+        + new PrometheusText(workerOnly.api().get("/metrics").body())
+        .sum("docparser_jobs_finished_total", "status=\"completed\"");
+    assertTrue(finishedOnWorkers >= 1, "the workers counted the jobs they finished");
+  }
+
+  /** The node's JSON log lines whose job_id is {@code jobId}. */
+  private static List<JsonObject> linesAbout(ServiceProcess node, String jobId) {
+    return node.log().lines()
+        .filter(line -> line.startsWith("{"))
+        .map(JsonObject::new)
+        .filter(line -> jobId.equals(line.getString("job_id")))
+        .toList();
+  }
+
+  private static List<JsonObject> concat(List<JsonObject> first, List<JsonObject> second) {
+    List<JsonObject> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   private static String document(int index) {

@@ -242,7 +242,7 @@ class JobApiTest {
     HttpResponse<String> page = api.get("/dashboard");
     assertEquals(200, page.statusCode());
     assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
-    assertEquals("default-src 'self'", page.headers().firstValue("Content-Security-Policy").orElseThrow());
+    assertEquals(SecurityHeaders.PAGE_POLICY, page.headers().firstValue("Content-Security-Policy").orElseThrow());
     assertFalse(page.body().contains("<script>") || page.body().contains("style="), page.body());
 
     for (String asset : List.of("/dashboard/static/dashboard.js", "/dashboard/static/dashboard.css",
