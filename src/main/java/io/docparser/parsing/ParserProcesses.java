@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import io.docparser.config.ChildJvmSettings;
 import org.apache.tika.pipes.PipesConfigBase;
+import org.apache.tika.utils.ProcessUtils;
 
 /**
  * The child JVMs of one node, as Tika's pipes run them ({@code org.apache.tika.pipes.PipesServer}, one per parser
@@ -59,6 +60,7 @@ public final class ParserProcesses implements AutoCloseable {
    * @param maxChars       content one document may produce before it is cut
    */
   public static ParserProcesses prepare(ChildJvmSettings settings, long parseTimeoutMs, int maxChars) {
+    loadNow(ProcessUtils.class);
     try {
       Path directory = Files.createTempDirectory("docparser-parsers-");
       Path documents = Files.createDirectory(directory.resolve("documents"));
@@ -88,6 +90,19 @@ public final class ParserProcesses implements AutoCloseable {
     // recycled before it would pay that back (bench/: more documents per second from the first pass on)
     return new ArrayList<>(List.of("-cp", classPath, "-Xmx" + settings.heapMb() + "m", "-XX:+UseSerialGC",
         "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-Dlogback.configurationFile=" + logging.toAbsolutePath()));
+  }
+
+  /**
+   * Tika's process helper adds a JVM shutdown hook when its class is first loaded, which a JVM that is already
+   * stopping refuses: loaded lazily, by the first child started during a graceful stop, it would fail the parse that
+   * the stop is waiting for.
+   */
+  private static void loadNow(Class<?> type) {
+    try {
+      Class.forName(type.getName(), true, type.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(type.getName() + " is on the class path, since this class refers to it", e);
+    }
   }
 
   /**
