@@ -48,8 +48,8 @@ public final class ApiRouter {
     Router router = Router.router(vertx);
     router.route().handler(new RequestIds());
     router.route().handler(new SecurityHeaders());
-    router.route().handler(ApiKeyAuth.withOpenPaths(Set.of(LIVENESS, READINESS), config.access()));
     router.route().handler(RequestPaths.withoutJobs());
+    router.route().handler(ApiKeyAuth.withOpenPaths(Set.of(LIVENESS, READINESS), config.access()));
     router.get(LIVENESS).handler(operator.liveness());
     router.get(READINESS).handler(operator.readiness());
     router.get(METRICS).handler(operator.metrics());
@@ -73,8 +73,8 @@ public final class ApiRouter {
     RouterBuilder builder = RouterBuilder.create(vertx, routing, RequestExtractor.withBodyHandler())
         .rootHandler(new RequestIds())
         .rootHandler(new SecurityHeaders())
-        .rootHandler(ApiKeyAuth.forContract(contract, config.access()))
         .rootHandler(RequestPaths.forContract(contract))
+        .rootHandler(ApiKeyAuth.forContract(contract, config.access()))
         .rootHandler(new RequestBodies(setup.uploads(), config.maxRequestBodyBytes()));
     builder.getRoute("submitDocument").setDoValidation(false).addHandler(routes::submit);
     builder.getRoute("getJobStatus").addHandler(routes::status);

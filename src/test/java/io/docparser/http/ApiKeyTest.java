@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
+import io.docparser.support.RawHttp;
 import io.docparser.support.TestNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -35,13 +36,15 @@ class ApiKeyTest {
   private static ApiClient first;
   private static ApiClient second;
   private static OpenAPIContract contract;
+  private static int port;
 
   @BeforeAll
   static void startNode(Vertx vertx, VertxTestContext context) {
     TestNode.deploy(vertx, Map.of("DOCPARSER_API_KEYS", FIRST_KEY + "," + SECOND_KEY,
             "DOCPARSER_RATE_LIMIT_PER_S", "0"))
         .compose(config -> {
-          anonymous = new ApiClient(config.httpPort());
+          port = config.httpPort();
+          anonymous = new ApiClient(port);
           first = anonymous.withHeader("Authorization", "Bearer " + FIRST_KEY);
           second = anonymous.withHeader("X-API-Key", SECOND_KEY);
           return OpenAPIContract.from(vertx, ContractRoutes.load().contractJson());
@@ -84,6 +87,20 @@ class ApiKeyTest {
     }
     assertEquals(401, anonymous.get("/dashboardx").statusCode());
     assertEquals(401, anonymous.get("/dashboard/../jobs").statusCode());
+  }
+
+  @Test
+  @DisplayName("an open path cannot be used to reach a secured one: dot segments are resolved before the check")
+  void dotSegmentsDoNotOpenSecuredPaths() {
+    for (String path : List.of("/docs/../jobs", "/dashboard/../cluster", "/health/live/../../metrics",
+        "/docs/%2e%2e/jobs")) {
+      HttpResponse<String> response = anonymous.get(path);
+      assertEquals(401, response.statusCode(), path + ": " + response.body());
+    }
+    RawHttp.Response broken = new RawHttp(port)
+        .send("GET /formats%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assertEquals(400, broken.status(), broken.body());
+    assertEquals("INVALID_REQUEST", new JsonObject(broken.body()).getString("error_code"));
   }
 
   @Test
