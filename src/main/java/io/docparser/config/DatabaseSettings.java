@@ -14,11 +14,16 @@ import java.util.Optional;
 public record DatabaseSettings(Optional<String> url, String user, String password, Path dataDir) {
 
   private static final String EMBEDDED_FILE = "docparser";
+  /**
+   * H2 writes committed changes to its file in the background, up to half a second later by default; a node killed
+   * in between would lose jobs it had accepted. WRITE_DELAY=0 writes every commit before it returns.
+   */
+  private static final String EMBEDDED_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 
   /** The database a standalone node uses: the configured one, else an embedded H2 file under the data dir. */
   public JdbcTarget standaloneTarget() {
     return url.map(u -> new JdbcTarget(u, user, password)).orElseGet(() -> new JdbcTarget(
-        "jdbc:h2:file:" + dataDir.resolve(EMBEDDED_FILE).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE", "sa", ""));
+        "jdbc:h2:file:" + dataDir.resolve(EMBEDDED_FILE).toAbsolutePath() + EMBEDDED_OPTIONS, "sa", ""));
   }
 
   /** The database a clustered node uses: only a configured one, as an embedded file cannot be shared. */
