@@ -56,7 +56,7 @@ public final class HazelcastConfigs {
             + " address of a private network", ConfigKey.CLUSTER_HOST.envName()));
     hazelcast.getMemberAttributeConfig().setAttribute(LeaseVerticle.NODE_ATTRIBUTE, config.nodeId());
     withServiceMaps(hazelcast);
-    config.database().clusteredTarget().ifPresentOrElse(target -> persisted(hazelcast, target),
+    config.database().clusteredTarget().ifPresentOrElse(target -> persisted(hazelcast, target, ConfigKey.DB_URL),
         () -> LOG.warn("no database configured ({}): job state lives only in the cluster's memory and is lost when"
             + " every node stops", ConfigKey.DB_URL.envName()));
     return hazelcast;
@@ -64,17 +64,19 @@ public final class HazelcastConfigs {
 
   /** Opens the database (blocking) and puts the service's maps on it; a standalone node always has one. */
   public static Config standalone(DatabaseSettings database) {
-    return persisted(standaloneMaps(), database.standaloneTarget());
+    ConfigKey setting = database.url().isPresent() ? ConfigKey.DB_URL : ConfigKey.DATA_DIR;
+    return persisted(standaloneMaps(), database.standaloneTarget(), setting);
   }
 
-  private static Config persisted(Config hazelcast, JdbcTarget target) {
+  /** @param setting the setting that chose this database, named when it cannot be opened */
+  private static Config persisted(Config hazelcast, JdbcTarget target, ConfigKey setting) {
     try {
       Database database = Database.open(target);
       LOG.info("job state, documents and results are kept in the database at {}", target.url());
       return PersistentMaps.attach(hazelcast, database);
     } catch (RuntimeException e) {
-      throw new ConfigException("the database " + ConfigKey.DB_URL.describe() + " = '" + target.url()
-          + "' could not be opened: " + e.getMessage(), e);
+      throw new ConfigException("the database at '" + target.url() + "' (from " + setting.describe()
+          + ") could not be opened: " + e.getMessage(), e);
     }
   }
 
