@@ -2,7 +2,6 @@ package io.docparser.cluster;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.docparser.config.DatabaseSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -33,14 +32,14 @@ public interface HazelcastSource {
   }
 
   /** A member of its own, for a node started without {@code -cluster}. */
-  static HazelcastSource embedded(DatabaseSettings database) {
+  static HazelcastSource embedded() {
     return new HazelcastSource() {
       private HazelcastInstance instance;
 
       @Override
       public Future<HazelcastInstance> start(Vertx vertx) {
         return vertx.executeBlocking(() -> {
-          instance = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone(database));
+          instance = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone());
           return instance;
         });
       }

@@ -64,8 +64,7 @@ final class ConfigValidator {
         number(ConfigKey.RESULT_TTL_S, 1, Long.MAX_VALUE),
         access,
         logLevel(),
-        cluster(),
-        new DatabaseValidator(this::raw, this::invalid, this::invalidSecret).validate());
+        cluster());
   }
 
   private String raw(ConfigKey key) {

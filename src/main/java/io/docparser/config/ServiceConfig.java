@@ -25,7 +25,6 @@ import java.util.Set;
  * @param access           API keys and the limits on each of them
  * @param logLevel         the level of the node's own logs: ERROR, WARN, INFO, DEBUG or TRACE
  * @param cluster          how to join the other nodes with {@code -cluster}
- * @param database         where job state is persisted
  */
 public record ServiceConfig(
     String httpHost,
@@ -44,8 +43,7 @@ public record ServiceConfig(
     long resultTtlSeconds,
     Access access,
     String logLevel,
-    ClusterSettings cluster,
-    DatabaseSettings database) {
+    ClusterSettings cluster) {
 
   public ServiceConfig {
     roles = Set.copyOf(roles);

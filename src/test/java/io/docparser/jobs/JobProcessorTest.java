@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.docparser.support.TestDatabases;
 import io.docparser.api.ErrorCode;
 import io.docparser.api.OutputFormat;
 import io.docparser.cluster.HazelcastConfigs;
@@ -39,7 +38,7 @@ class JobProcessorTest {
 
   @BeforeAll
   static void startMember() {
-    hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone(TestDatabases.embedded()));
+    hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone());
   }
 
   @AfterAll
