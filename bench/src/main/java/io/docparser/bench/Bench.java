@@ -52,7 +52,8 @@ public final class Bench {
             .put("documents", corpus.size()).put("bytes", Corpus.totalBytes(corpus)))
         .put("slots", options.slots())
         .put("warmup_passes", options.warmup())
-        .put("passes", options.passes());
+        .put("passes", options.passes())
+        .put("storage", options.storage());
     JsonObject inProcess = ceiling(ceiling);
     save(results.put("in_process", inProcess));
     double ceilingRate = inProcess.getDouble("documents_per_s");
@@ -92,10 +93,15 @@ public final class Bench {
   }
 
   private JsonObject service(String isolation, InProcessCeiling ceiling) throws Exception {
-    log("service, isolation %s: starting", isolation);
-    try (ServiceUnderTest node = ServiceUnderTest.start(options.jar(), workDir, "bench-" + isolation,
-        Map.of("DOCPARSER_WORKERS", Integer.toString(options.slots()), "DOCPARSER_ISOLATION", isolation,
-            "DOCPARSER_QUEUE_MAX", QUEUE_MAX), false, options.profile()).awaitReady(http)) {
+    log("service, isolation %s, storage %s: starting", isolation, options.storage());
+    Map<String, String> settings = new HashMap<>(Map.of("DOCPARSER_WORKERS", Integer.toString(options.slots()),
+        "DOCPARSER_ISOLATION", isolation, "DOCPARSER_QUEUE_MAX", QUEUE_MAX));
+    if (options.storage().equals("postgres")) {
+      settings.putAll(Map.of("DOCPARSER_DB_URL", options.dbUrl(), "DOCPARSER_DB_USER", "postgres"));
+    }
+    boolean memoryOnly = options.storage().equals("memory");
+    try (ServiceUnderTest node = ServiceUnderTest.start(options.jar(), workDir, "bench-" + isolation, settings,
+        memoryOnly, options.profile()).awaitReady(http)) {
       List<String> bases = List.of(node.base());
       log("service, isolation %s: %d warm-up passes", isolation, options.warmup());
       new ClosedLoopRun(api, bases, clients()).run(corpus, options.warmup(), null);

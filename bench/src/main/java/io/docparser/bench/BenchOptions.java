@@ -23,9 +23,15 @@ import java.util.Map;
  * @param profile      where the service JVMs write Java Flight Recordings (one per node); null for none
  * @param runs         which runs to make, of {@code process}, {@code none}, {@code open-loop} and {@code scaling};
  *                     the in-process ceiling is always measured, since every ratio is taken against it
+ * @param storage      where the service keeps its state in the process and none runs: {@code embedded} (a
+ *                     standalone node's default, an H2 file), {@code memory} (a one-node cluster without a database)
+ *                     or {@code postgres} (the database at {@code dbUrl})
+ * @param dbUrl        the PostgreSQL database of {@code --storage postgres}, used as user postgres
  */
 record BenchOptions(Path corpus, int slots, int warmup, int passes, List<Integer> rates, int rateSeconds, List<Integer> scaling,
-    Path out, Path jar, Path profile, List<String> runs) {
+    Path out, Path jar, Path profile, List<String> runs, String storage, String dbUrl) {
+
+  static final List<String> STORAGES = List.of("embedded", "memory", "postgres");
 
   static final List<String> ALL_RUNS = List.of("process", "none", "open-loop", "scaling");
 
@@ -53,7 +59,16 @@ record BenchOptions(Path corpus, int slots, int warmup, int passes, List<Integer
         Path.of(given.getOrDefault("out", "target/bench")),
         Path.of(given.getOrDefault("jar", "target/doc-parser-service.jar")),
         given.containsKey("profile") ? Path.of(given.get("profile")).toAbsolutePath() : null,
-        runs(given.getOrDefault("runs", String.join(",", ALL_RUNS))));
+        runs(given.getOrDefault("runs", String.join(",", ALL_RUNS))),
+        storage(given.getOrDefault("storage", "embedded")),
+        given.getOrDefault("db-url", "jdbc:postgresql://127.0.0.1:5432/test"));
+  }
+
+  private static String storage(String storage) {
+    if (!STORAGES.contains(storage)) {
+      throw new IllegalArgumentException("unknown storage " + storage + ", expected one of " + STORAGES);
+    }
+    return storage;
   }
 
   boolean makes(String run) {

@@ -19,7 +19,8 @@ final class Report {
         .append("\n\nCorpus: ").append(corpus.getString("source")).append(", ").append(corpus.getInteger("documents"))
         .append(" documents, ").append(String.format("%.1f", corpus.getLong("bytes") / 1e6)).append(" MB; ")
         .append(results.getInteger("slots")).append(" parser slots; ").append(results.getInteger("passes"))
-        .append(" measured passes\n\n")
+        .append(" measured passes; storage of the process and none runs: ").append(results.getString("storage"))
+        .append("\n\n")
         .append("| run | docs/s | MB/s | ratio | e2e p50 / p95 / p99 ms | submit p50 / p99 ms | overhead median ms"
             + " | CPU cores busy | peak RSS MB | heap after GC per pass MB | failed / errors |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|---|\n");

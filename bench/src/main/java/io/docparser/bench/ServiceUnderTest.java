@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** One service JVM started from the built jar, as an operator starts it, with its log in a file. */
 final class ServiceUnderTest implements AutoCloseable {
@@ -53,6 +55,10 @@ final class ServiceUnderTest implements AutoCloseable {
     builder.environment().putAll(settings);
     builder.environment().put("DOCPARSER_HTTP_PORT", Integer.toString(port));
     builder.environment().put("DOCPARSER_NODE_ID", name);
+    // each node's embedded database starts empty: a run must not load the jobs an earlier run left
+    Path dataDir = workDir.resolve(name + "-data");
+    deleteRecursively(dataDir);
+    builder.environment().putIfAbsent("DOCPARSER_DATA_DIR", dataDir.toString());
     return new ServiceUnderTest(builder.start(), port, name);
   }
 
@@ -130,5 +136,16 @@ final class ServiceUnderTest implements AutoCloseable {
       }
     }
     throw new IOException("no free port between 20000 and 32000");
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 }
