@@ -88,7 +88,7 @@ public final class Main extends VertxApplication implements VertxApplicationHook
   @Override
   public Supplier<? extends Deployable> verticleSupplier() {
     HazelcastSource hazelcast = clusterManager == null
-        ? HazelcastSource.embedded()
+        ? HazelcastSource.embedded(config.database())
         : HazelcastSource.of(clusterManager);
     return () -> new MainVerticle(config, hazelcast, draining, metrics);
   }

@@ -10,9 +10,13 @@ import com.hazelcast.config.XmlConfigBuilder;
 import io.docparser.config.ClusterSettings;
 import io.docparser.config.ConfigException;
 import io.docparser.config.ConfigKey;
+import io.docparser.config.DatabaseSettings;
+import io.docparser.config.DatabaseSettings.JdbcTarget;
 import io.docparser.config.ServiceConfig;
 import io.docparser.jobs.LeaseVerticle;
 import io.docparser.jobs.StoreMaps;
+import io.docparser.persistence.Database;
+import io.docparser.persistence.PersistentMaps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -51,10 +55,32 @@ public final class HazelcastConfigs {
             + " Hazelcast's open-source edition neither authenticates members nor encrypts traffic: set {} to the"
             + " address of a private network", ConfigKey.CLUSTER_HOST.envName()));
     hazelcast.getMemberAttributeConfig().setAttribute(LeaseVerticle.NODE_ATTRIBUTE, config.nodeId());
-    return withServiceMaps(hazelcast);
+    withServiceMaps(hazelcast);
+    config.database().clusteredTarget().ifPresentOrElse(target -> persisted(hazelcast, target, ConfigKey.DB_URL),
+        () -> LOG.warn("no database configured ({}): job state lives only in the cluster's memory and is lost when"
+            + " every node stops", ConfigKey.DB_URL.envName()));
+    return hazelcast;
   }
 
-  public static Config standalone() {
+  /** Opens the database (blocking) and puts the service's maps on it; a standalone node always has one. */
+  public static Config standalone(DatabaseSettings database) {
+    ConfigKey setting = database.url().isPresent() ? ConfigKey.DB_URL : ConfigKey.DATA_DIR;
+    return persisted(standaloneMaps(), database.standaloneTarget(), setting);
+  }
+
+  /** @param setting the setting that chose this database, named when it cannot be opened */
+  private static Config persisted(Config hazelcast, JdbcTarget target, ConfigKey setting) {
+    try {
+      Database database = Database.open(target);
+      LOG.info("job state, documents and results are kept in the database at {}", target.url());
+      return PersistentMaps.attach(hazelcast, database);
+    } catch (RuntimeException e) {
+      throw new ConfigException("the database at '" + target.url() + "' (from " + setting.describe()
+          + ") could not be opened: " + e.getMessage(), e);
+    }
+  }
+
+  private static Config standaloneMaps() {
     Config hazelcast = new Config().setClusterName(STANDALONE_CLUSTER_NAME);
     hazelcast.setProperty("hazelcast.logging.type", "slf4j");
     hazelcast.setProperty("hazelcast.phone.home.enabled", "false");

@@ -2,6 +2,7 @@ package io.docparser.cluster;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.docparser.config.DatabaseSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -32,14 +33,14 @@ public interface HazelcastSource {
   }
 
   /** A member of its own, for a node started without {@code -cluster}. */
-  static HazelcastSource embedded() {
+  static HazelcastSource embedded(DatabaseSettings database) {
     return new HazelcastSource() {
       private HazelcastInstance instance;
 
       @Override
       public Future<HazelcastInstance> start(Vertx vertx) {
         return vertx.executeBlocking(() -> {
-          instance = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone());
+          instance = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone(database));
           return instance;
         });
       }

@@ -33,7 +33,12 @@ public enum ConfigKey {
   LOG_LEVEL("INFO"),
   CLUSTER_NAME("docparser"),
   CLUSTER_MEMBERS("127.0.0.1"),
-  CLUSTER_HOST("");
+  CLUSTER_HOST(""),
+  DATA_DIR("data"),
+  DB_URL(""),
+  DB_USER(""),
+  DB_PASSWORD(""),
+  DB_PASSWORD_FILE("");
 
   private static final String ENV_PREFIX = "DOCPARSER_";
   private static final String PROPERTY_PREFIX = "docparser.";

@@ -64,7 +64,8 @@ final class ConfigValidator {
         number(ConfigKey.RESULT_TTL_S, 1, Long.MAX_VALUE),
         access,
         logLevel(),
-        cluster());
+        cluster(),
+        new DatabaseValidator(this::raw, this::invalid, this::invalidSecret).validate());
   }
 
   private String raw(ConfigKey key) {

@@ -25,6 +25,7 @@ import java.util.Set;
  * @param access           API keys and the limits on each of them
  * @param logLevel         the level of the node's own logs: ERROR, WARN, INFO, DEBUG or TRACE
  * @param cluster          how to join the other nodes with {@code -cluster}
+ * @param database         where job state is persisted
  */
 public record ServiceConfig(
     String httpHost,
@@ -43,7 +44,8 @@ public record ServiceConfig(
     long resultTtlSeconds,
     Access access,
     String logLevel,
-    ClusterSettings cluster) {
+    ClusterSettings cluster,
+    DatabaseSettings database) {
 
   public ServiceConfig {
     roles = Set.copyOf(roles);

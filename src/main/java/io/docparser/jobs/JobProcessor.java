@@ -67,7 +67,20 @@ public final class JobProcessor {
     ParseOutcome outcome = JobLog.withFields(job, () -> parser.parse(
         new ParseRequest(job.jobId(), document, job.filename(), format, password.orElse(null))));
     metrics.parsed(Duration.ofNanos(System.nanoTime() - start), outcomeName(outcome));
-    return new Parsed(outcome, sha256(document));
+    return new Parsed(password.isPresent() ? outcome : explainMissingPassword(outcome), sha256(document));
+  }
+
+  /**
+   * Passwords are never persisted (DESIGN property 9), so a queued encrypted job that outlived a full restart is
+   * parsed without the password its client gave: the client must learn why, or it would think the password wrong.
+   */
+  private static ParseOutcome explainMissingPassword(ParseOutcome outcome) {
+    if (outcome instanceof ParseOutcome.Failed failed && failed.code() == ErrorCode.ENCRYPTED_DOCUMENT) {
+      return new ParseOutcome.Failed(failed.code(), failed.message() + "; a password given with the submission"
+          + " was not kept across a full restart of the service (passwords are never stored): submit the document"
+          + " again with its password", failed.detectedType());
+    }
+    return outcome;
   }
 
   /**

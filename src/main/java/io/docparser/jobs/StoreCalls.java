@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import io.docparser.api.ErrorCode;
 import io.docparser.api.ServiceException;
+import io.docparser.persistence.DatabaseUnavailableException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -62,10 +63,20 @@ final class StoreCalls {
 
   private static <T> Future<T> unavailable(Throwable failure) {
     if (failure instanceof HazelcastException || failure instanceof HazelcastInstanceNotActiveException
-        || failure.getCause() instanceof HazelcastException) {
+        || failure.getCause() instanceof HazelcastException || isDatabaseDown(failure)) {
       return Future.failedFuture(new ServiceException(ErrorCode.STORE_UNAVAILABLE,
           "the job store is not reachable right now; try again shortly", failure));
     }
     return Future.failedFuture(failure);
+  }
+
+  /** A write-through map store's failure reaches the caller as it was thrown, sometimes wrapped. */
+  private static boolean isDatabaseDown(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof DatabaseUnavailableException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

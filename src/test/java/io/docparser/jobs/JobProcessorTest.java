@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.docparser.support.TestDatabases;
 import io.docparser.api.ErrorCode;
 import io.docparser.api.OutputFormat;
 import io.docparser.cluster.HazelcastConfigs;
@@ -38,7 +39,7 @@ class JobProcessorTest {
 
   @BeforeAll
   static void startMember() {
-    hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone());
+    hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone(TestDatabases.embedded()));
   }
 
   @AfterAll

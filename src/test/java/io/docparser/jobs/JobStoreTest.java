@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
+import io.docparser.support.TestDatabases;
 import io.docparser.api.ErrorCode;
 import io.docparser.cluster.HazelcastConfigs;
 import io.docparser.support.MutableClock;
@@ -39,7 +40,7 @@ class JobStoreTest {
 
   @BeforeAll
   static void startMember() {
-    hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone());
+    hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone(TestDatabases.embedded()));
   }
 
   @AfterAll

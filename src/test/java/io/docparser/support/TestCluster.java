@@ -54,6 +54,13 @@ public final class TestCluster implements AutoCloseable {
     return again;
   }
 
+  /** Starts node {@code index} again after it ended (killed, say), with the same settings; then awaitFormed. */
+  public ServiceProcess startAgain(int index) {
+    ServiceProcess again = nodes.get(index).restart();
+    nodes.set(index, again);
+    return again;
+  }
+
   public ServiceProcess node(int index) {
     return nodes.get(index);
   }

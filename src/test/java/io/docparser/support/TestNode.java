@@ -30,9 +30,10 @@ public final class TestNode {
     Map<String, String> env = new HashMap<>();
     env.put("DOCPARSER_HTTP_PORT", String.valueOf(Ports.free()));
     env.put("DOCPARSER_NODE_ID", "test-node");
+    env.put("DOCPARSER_DATA_DIR", TestDatabases.embedded().dataDir().toString());
     env.putAll(environment);
     ServiceConfig config = new ConfigLoader(env, Map.of()).load(null);
-    return vertx.deployVerticle(new MainVerticle(config, HazelcastSource.embedded(), draining,
+    return vertx.deployVerticle(new MainVerticle(config, HazelcastSource.embedded(config.database()), draining,
         JobMetrics.withOwnRegistry())).map(config);
   }
 }

@@ -1,0 +1,71 @@
+package io.docparser.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/** Validates the database settings; kept apart from {@link ConfigValidator} so that each stays small. */
+final class DatabaseValidator {
+
+  private final Function<ConfigKey, String> raw;
+  private final BiFunction<ConfigKey, String, ConfigException> invalid;
+  private final BiFunction<ConfigKey, String, ConfigException> invalidSecret;
+
+  DatabaseValidator(Function<ConfigKey, String> raw, BiFunction<ConfigKey, String, ConfigException> invalid,
+      BiFunction<ConfigKey, String, ConfigException> invalidSecret) {
+    this.raw = raw;
+    this.invalid = invalid;
+    this.invalidSecret = invalidSecret;
+  }
+
+  DatabaseSettings validate() {
+    return new DatabaseSettings(url(), raw.apply(ConfigKey.DB_USER), password(), dataDir());
+  }
+
+  private Optional<String> url() {
+    String url = raw.apply(ConfigKey.DB_URL);
+    if (url.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+      throw invalid.apply(ConfigKey.DB_URL, "must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database)"
+          + " or an H2 one (jdbc:h2:...)");
+    }
+    return Optional.of(url);
+  }
+
+  /** The password from the setting or from the file it names, not both: two sources would leave a doubt. */
+  private String password() {
+    String direct = raw.apply(ConfigKey.DB_PASSWORD);
+    String file = raw.apply(ConfigKey.DB_PASSWORD_FILE);
+    if (file.isEmpty()) {
+      return direct;
+    }
+    if (!direct.isEmpty()) {
+      throw invalidSecret.apply(ConfigKey.DB_PASSWORD, "is set together with " + ConfigKey.DB_PASSWORD_FILE.envName()
+          + "; set only one of them");
+    }
+    try {
+      return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+    } catch (IOException | InvalidPathException e) {
+      throw invalid.apply(ConfigKey.DB_PASSWORD_FILE, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  private Path dataDir() {
+    String configured = raw.apply(ConfigKey.DATA_DIR);
+    if (configured.isEmpty()) {
+      throw invalid.apply(ConfigKey.DATA_DIR, "must not be empty");
+    }
+    try {
+      return Path.of(configured).toAbsolutePath();
+    } catch (InvalidPathException e) {
+      throw invalid.apply(ConfigKey.DATA_DIR, "is not a usable path: " + e.getMessage());
+    }
+  }
+}

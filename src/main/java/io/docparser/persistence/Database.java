@@ -1,0 +1,86 @@
+package io.docparser.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.docparser.config.DatabaseSettings.JdbcTarget;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The node's connection pool to the database that keeps job state, migrated to the current schema when opened.
+ * Timeouts are short on purpose: a map store call runs on a Hazelcast partition thread, and while the database is
+ * away a submission must fail fast with STORE_UNAVAILABLE rather than hang.
+ */
+public final class Database implements AutoCloseable {
+
+  /** A few connections: write-through calls are short, and every node of a cluster holds its own pool. */
+  private static final int POOL_SIZE = 4;
+  private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
+  /** How long one statement may wait on the server's socket before the call counts as failed. */
+  private static final int SOCKET_TIMEOUT_S = 5;
+
+  private final HikariDataSource pool;
+  private final Dialect dialect;
+  private final ExpiredRowSweeper sweeper = new ExpiredRowSweeper(this);
+
+  private Database(HikariDataSource pool, Dialect dialect) {
+    this.pool = pool;
+    this.dialect = dialect;
+  }
+
+  /** Opens the pool and applies the migrations; fails when the database cannot be reached or migrated. */
+  public static Database open(JdbcTarget target) {
+    Dialect dialect = Dialect.of(target.url());
+    HikariDataSource pool = new HikariDataSource(poolConfig(target, dialect));
+    try {
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+      Database database = new Database(pool, dialect);
+      database.sweeper.start();
+      return database;
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  private static HikariConfig poolConfig(JdbcTarget target, Dialect dialect) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("docparser-db");
+    hikari.setJdbcUrl(target.url());
+    hikari.setUsername(target.user().isEmpty() ? null : target.user());
+    hikari.setPassword(target.password().isEmpty() ? null : target.password());
+    hikari.setMaximumPoolSize(POOL_SIZE);
+    hikari.setMinimumIdle(1);
+    hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+    hikari.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
+    // Without this, a database that is down at start-up would only be noticed at the first write.
+    hikari.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
+    if (dialect == Dialect.POSTGRESQL) {
+      hikari.addDataSourceProperty("socketTimeout", SOCKET_TIMEOUT_S);
+      hikari.addDataSourceProperty("connectTimeout", SOCKET_TIMEOUT_S);
+      hikari.addDataSourceProperty("loginTimeout", SOCKET_TIMEOUT_S);
+    }
+    return hikari;
+  }
+
+  Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  ExpiredRowSweeper sweeper() {
+    return sweeper;
+  }
+
+  @Override
+  public void close() {
+    sweeper.close();
+    pool.close();
+  }
+}

@@ -1,0 +1,12 @@
+package io.docparser.persistence;
+
+/**
+ * The database did not take or give a row. Thrown from the map stores, it reaches the caller of the map operation
+ * (write-through), which answers STORE_UNAVAILABLE rather than accept what it could not keep.
+ */
+public final class DatabaseUnavailableException extends RuntimeException {
+
+  public DatabaseUnavailableException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

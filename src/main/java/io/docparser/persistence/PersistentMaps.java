@@ -1,0 +1,43 @@
+package io.docparser.persistence;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.ListenerConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MapStoreConfig;
+import com.hazelcast.config.MapStoreConfig.InitialLoadMode;
+import com.hazelcast.core.LifecycleEvent.LifecycleState;
+import com.hazelcast.core.LifecycleListener;
+import io.docparser.jobs.StoreMaps;
+
+/**
+ * Puts the jobs, documents and results maps on the database, written through (write delay 0): a job is in the
+ * database before its submission is answered, and a document is deleted only after the result written before it.
+ * Passwords are left out on purpose (DESIGN property 9): they are never persisted.
+ */
+public final class PersistentMaps {
+
+  private PersistentMaps() {
+  }
+
+  /** Job records are loaded when the member starts, so queued jobs are found by the workers' scan at once. */
+  public static Config attach(Config hazelcast, Database database) {
+    persist(hazelcast.getMapConfig(StoreMaps.JOBS),
+        new JdbcEntryStore<>(database, Table.JOBS, ColumnCodec.JSON, true), InitialLoadMode.EAGER);
+    persist(hazelcast.getMapConfig(StoreMaps.DOCUMENTS),
+        new JdbcEntryStore<>(database, Table.DOCUMENTS, ColumnCodec.BYTES, false), InitialLoadMode.LAZY);
+    persist(hazelcast.getMapConfig(StoreMaps.RESULTS),
+        new JdbcEntryStore<>(database, Table.RESULTS, ColumnCodec.TEXT, false), InitialLoadMode.LAZY);
+    LifecycleListener closeOnShutdown = event -> {
+      if (event.getState() == LifecycleState.SHUTDOWN) {
+        database.close();
+      }
+    };
+    hazelcast.addListenerConfig(new ListenerConfig(closeOnShutdown));
+    return hazelcast;
+  }
+
+  private static void persist(MapConfig map, JdbcEntryStore<?> store, InitialLoadMode loadMode) {
+    map.setMapStoreConfig(new MapStoreConfig().setEnabled(true).setImplementation(store).setWriteDelaySeconds(0)
+        .setInitialLoadMode(loadMode));
+  }
+}

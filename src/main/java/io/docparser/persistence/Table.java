@@ -1,0 +1,18 @@
+package io.docparser.persistence;
+
+/** The tables that hold the persisted maps, defined once for the map stores, the sweeper and the migrations. */
+enum Table {
+  JOBS("docparser_jobs"),
+  DOCUMENTS("docparser_documents"),
+  RESULTS("docparser_results");
+
+  private final String sqlName;
+
+  Table(String sqlName) {
+    this.sqlName = sqlName;
+  }
+
+  String sqlName() {
+    return sqlName;
+  }
+}

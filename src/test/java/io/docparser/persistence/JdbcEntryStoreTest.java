@@ -1,0 +1,62 @@
+package io.docparser.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.hazelcast.map.EntryLoader.MetadataAwareValue;
+import io.docparser.support.TestDatabases;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The JDBC map store, on an embedded H2 database")
+class JdbcEntryStoreTest {
+
+  private Database database;
+  private JdbcEntryStore<String> store;
+
+  @BeforeEach
+  void open() {
+    database = Database.open(TestDatabases.embedded().standaloneTarget());
+    store = new JdbcEntryStore<>(database, Table.RESULTS, ColumnCodec.TEXT, true);
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  @Test
+  @DisplayName("a row without TTL comes back with its value, and without an expiration time")
+  void storesAndLoads() {
+    store.store("a", new MetadataAwareValue<>("one"));
+    store.store("a", new MetadataAwareValue<>("two"));
+    MetadataAwareValue<String> loaded = store.load("a");
+    assertEquals("two", loaded.getValue());
+    assertEquals(MetadataAwareValue.NO_TIME_SET, loaded.getExpirationTime());
+  }
+
+  @Test
+  @DisplayName("an expired row is never loaded, and the sweeper deletes it while it keeps the live ones")
+  void expiredRowsStayGone() throws Exception {
+    long future = System.currentTimeMillis() + 3_600_000;
+    store.store("expired", new MetadataAwareValue<>("old", System.currentTimeMillis() - 1));
+    store.store("live", new MetadataAwareValue<>("new", future));
+    assertNull(store.load("expired"));
+    assertEquals(future, store.load("live").getExpirationTime());
+    assertEquals(List.of("live"), StreamSupport.stream(store.loadAllKeys().spliterator(), false).toList());
+    assertEquals(1, database.sweeper().sweep());
+    assertEquals("new", store.load("live").getValue());
+  }
+
+  @Test
+  @DisplayName("a deleted row is gone")
+  void deletes() {
+    store.store("a", new MetadataAwareValue<>("one"));
+    store.delete("a");
+    assertNull(store.load("a"));
+  }
+}

@@ -1,0 +1,67 @@
+package io.docparser.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A database of its own on the local PostgreSQL server (trust authentication, user postgres), made for one test
+ * class and dropped by {@link #close()}, so that tests never see each other's rows.
+ */
+public final class TestPostgres implements AutoCloseable {
+
+  public static final String SERVER = "PostgreSQL at 127.0.0.1:5432";
+  public static final String HOST = "127.0.0.1";
+  public static final int PORT = 5432;
+  private static final String ADMIN_URL = "jdbc:postgresql://" + HOST + ":" + PORT + "/test?connectTimeout=2";
+  private static final String USER = "postgres";
+
+  private final String name = "docparser_it_" + UUID.randomUUID().toString().replace("-", "");
+
+  private TestPostgres() {
+  }
+
+  /** Whether the server answers; tests call {@code Prerequisites.require(SERVER, reachable())}. */
+  public static boolean reachable() {
+    try (Connection ignored = DriverManager.getConnection(ADMIN_URL, USER, "")) {
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  public static TestPostgres create() {
+    TestPostgres database = new TestPostgres();
+    database.admin("CREATE DATABASE " + database.name);
+    return database;
+  }
+
+  /** The JDBC URL of this database through {@code host:port}, which may be a proxy in front of the server. */
+  public String url(String host, int port) {
+    return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+  }
+
+  public String url() {
+    return url(HOST, PORT);
+  }
+
+  public String user() {
+    return USER;
+  }
+
+  @Override
+  public void close() {
+    admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  }
+
+  private void admin(String sql) {
+    try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, "");
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+    }
+  }
+}
