@@ -2,6 +2,7 @@ package io.docparser.jobs;
 
 import io.docparser.api.ErrorCode;
 import io.docparser.api.OutputFormat;
+import io.docparser.api.ServiceException;
 import io.docparser.parsing.DocumentParser;
 import io.docparser.parsing.ParseOutcome;
 import io.docparser.parsing.ParseRequest;
@@ -110,7 +111,16 @@ public final class JobProcessor {
         .onSuccess(updated -> updated.ifPresent(JobProcessor::logFinished));
   }
 
+  /**
+   * A job store that cannot be reached is no fault of the document: the attempt is left as it is, and the job goes
+   * back to the queue when its lease runs out unrenewed, to be parsed again once the store answers.
+   */
   private Future<Optional<Job>> failUnexpectedly(Job attempt, Throwable failure) {
+    if (failure instanceof ServiceException refused && refused.code() == ErrorCode.STORE_UNAVAILABLE) {
+      JobLog.warn(LOG, attempt).log("job {}: its outcome could not be stored ({}); it is parsed again once its lease"
+          + " has run out and the store answers", attempt.jobId(), failure.getMessage());
+      return Future.succeededFuture(Optional.empty());
+    }
     JobLog.error(LOG, attempt).setCause(failure).log("job {} could not be processed", attempt.jobId());
     JobOutcome crashed = JobOutcome.failed(ErrorCode.PARSER_CRASHED, "the service could not process this document",
         null, null);

@@ -97,12 +97,14 @@ public final class JobService {
 
   /**
    * Stores the document and its password, then the job, then rings the doorbell. In that order, a worker never
-   * finds a queued job whose document is not there yet.
+   * finds a queued job whose document is not there yet. A submission refused half-way takes its document and password back; if
+   * the store is too far gone for that, the database's sweeper deletes the orphaned rows later.
    */
   private Future<Job> store(SubmittedDocument document, Job job) {
     return stores.documents().write(job.jobId(), document.content())
         .compose(stored -> stores.passwords().keep(job.jobId(), document.password()))
         .compose(stored -> jobs.insert(job))
+        .onFailure(refused -> Future.join(stores.documents().delete(job), stores.passwords().forget(job.jobId())))
         .onSuccess(queued -> {
           JobLog.info(LOG, queued).log("job {} accepted: {} bytes, output {}", queued.jobId(), queued.sizeBytes(),
               queued.outputFormat());

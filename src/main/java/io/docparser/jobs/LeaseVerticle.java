@@ -127,8 +127,8 @@ public final class LeaseVerticle extends VerticleBase {
   private void announce(List<Job> takenBack) {
     for (Job job : takenBack) {
       if (job.status() == JobStatus.QUEUED) {
-        JobLog.warn(LOG, job).log("job {} was taken back from a lost node and queued again (attempt {} of {})",
-            job.jobId(), job.attempts(), maxAttempts);
+        JobLog.warn(LOG, job).log("job {} was queued again (attempt {} of {}): its lease ran out unrenewed, because"
+            + " its node was lost or could not reach the store", job.jobId(), job.attempts(), maxAttempts);
         vertx.eventBus().publish(Addresses.JOB_QUEUED, job.jobId());
       } else {
         JobLog.warn(LOG, job).log("job {} failed with {} after {} attempts", job.jobId(), job.errorCode(),

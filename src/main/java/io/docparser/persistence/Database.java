@@ -24,7 +24,8 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final Dialect dialect;
-  private final ExpiredRowSweeper sweeper = new ExpiredRowSweeper(this);
+  private final RowSweeper sweeper = new RowSweeper(this);
+  private final DatabaseHealth health = new DatabaseHealth(this::connection);
 
   private Database(HikariDataSource pool, Dialect dialect) {
     this.pool = pool;
@@ -39,6 +40,7 @@ public final class Database implements AutoCloseable {
       Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
       Database database = new Database(pool, dialect);
       database.sweeper.start();
+      database.health.start();
       return database;
     } catch (RuntimeException e) {
       pool.close();
@@ -74,12 +76,17 @@ public final class Database implements AutoCloseable {
     return dialect;
   }
 
-  ExpiredRowSweeper sweeper() {
+  RowSweeper sweeper() {
     return sweeper;
+  }
+
+  DatabaseHealth health() {
+    return health;
   }
 
   @Override
   public void close() {
+    health.close();
     sweeper.close();
     pool.close();
   }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Keeps one Hazelcast map in a table, written through: a map write returns only once its row is committed, and a
- * failed write fails the map operation. The entry's expiration time (its TTL) is kept as {@code expires_at}, so an
+ * failed write fails the map operation, at once while the database is known to be unreachable. The entry's expiration time (its TTL) is kept as {@code expires_at}, so an
  * expired row is never loaded back, and comes back with the entry on load.
  */
 final class JdbcEntryStore<V> implements EntryStore<String, V> {
@@ -98,6 +98,7 @@ final class JdbcEntryStore<V> implements EntryStore<String, V> {
           upsert.setString(1, entry.getKey());
           codec.bind(upsert, 2, entry.getValue().getValue());
           bindExpiry(upsert, entry.getValue().getExpirationTime());
+          upsert.setLong(4, System.currentTimeMillis());
           upsert.addBatch();
         }
         upsert.executeBatch();
@@ -140,9 +141,11 @@ final class JdbcEntryStore<V> implements EntryStore<String, V> {
   }
 
   private <T> T withConnection(SqlWork<T> work) {
+    database.health().requireReachable();
     try (Connection connection = database.connection()) {
       return work.run(connection);
     } catch (SQLException e) {
+      database.health().statementFailed();
       throw new DatabaseUnavailableException("the database did not answer for " + table.sqlName() + ": "
           + e.getMessage(), e);
     }

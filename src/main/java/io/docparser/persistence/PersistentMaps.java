@@ -10,7 +10,7 @@ import com.hazelcast.core.LifecycleListener;
 import io.docparser.jobs.StoreMaps;
 
 /**
- * Puts the jobs, documents and results maps on the database, written through (write delay 0): a job is in the
+ * Puts the jobs, documents, results and idempotency-key maps on the database, written through (write delay 0): a job is in the
  * database before its submission is answered, and a document is deleted only after the result written before it.
  * Passwords are left out on purpose (DESIGN property 9): they are never persisted.
  */
@@ -27,6 +27,8 @@ public final class PersistentMaps {
         new JdbcEntryStore<>(database, Table.DOCUMENTS, ColumnCodec.BYTES, false), InitialLoadMode.LAZY);
     persist(hazelcast.getMapConfig(StoreMaps.RESULTS),
         new JdbcEntryStore<>(database, Table.RESULTS, ColumnCodec.TEXT, false), InitialLoadMode.LAZY);
+    persist(hazelcast.getMapConfig(StoreMaps.IDEMPOTENCY_KEYS),
+        new JdbcEntryStore<>(database, Table.IDEMPOTENCY_KEYS, ColumnCodec.TEXT, false), InitialLoadMode.LAZY);
     LifecycleListener closeOnShutdown = event -> {
       if (event.getState() == LifecycleState.SHUTDOWN) {
         database.close();

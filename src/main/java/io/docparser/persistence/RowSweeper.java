@@ -11,13 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes rows whose TTL has run out. Hazelcast drops an expired entry from memory without telling its store, so
- * without this the tables would grow for ever (loads already skip such rows, so none comes back in between).
+ * Deletes the rows nothing will read again. Hazelcast drops an expired entry from memory without telling its store,
+ * so without this the tables would grow for ever (loads already skip such rows, so none comes back in between).
+ * The documents of a submission that failed after its document was written (the database went away before the job
+ * was) have no job to delete them: they go once they are older than any submission in progress can be.
  */
-final class ExpiredRowSweeper implements AutoCloseable {
+final class RowSweeper implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ExpiredRowSweeper.class);
+  private static final Logger LOG = LoggerFactory.getLogger(RowSweeper.class);
   static final Duration EVERY = Duration.ofMinutes(1);
+  static final Duration ORPHANED_AFTER = Duration.ofMinutes(10);
 
   private final Database database;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -26,7 +29,7 @@ final class ExpiredRowSweeper implements AutoCloseable {
     return thread;
   });
 
-  ExpiredRowSweeper(Database database) {
+  RowSweeper(Database database) {
     this.database = database;
   }
 
@@ -34,24 +37,33 @@ final class ExpiredRowSweeper implements AutoCloseable {
     timer.scheduleWithFixedDelay(this::sweepQuietly, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** @return how many rows were deleted */
-  int sweep() throws SQLException {
+  /**
+   * @param now the time the rows' ages are measured against, in epoch milliseconds
+   * @return how many rows were deleted
+   */
+  int sweep(long now) throws SQLException {
     int deleted = 0;
     try (Connection connection = database.connection()) {
       for (Table table : Table.values()) {
-        try (PreparedStatement delete = connection.prepareStatement(
-            "DELETE FROM " + table.sqlName() + " WHERE expires_at <= ?")) {
-          delete.setLong(1, System.currentTimeMillis());
-          deleted += delete.executeUpdate();
-        }
+        deleted += delete(connection, "DELETE FROM " + table.sqlName() + " WHERE expires_at <= ?", now);
       }
+      deleted += delete(connection, "DELETE FROM " + Table.DOCUMENTS.sqlName() + " d"
+          + " WHERE COALESCE(d.stored_at, 0) < ? AND NOT EXISTS (SELECT 1 FROM " + Table.JOBS.sqlName() + " j WHERE j.id = "
+          + database.dialect().jobIdOfDocument("d.id") + ")", now - ORPHANED_AFTER.toMillis());
     }
     return deleted;
   }
 
+  private static int delete(Connection connection, String sql, long millis) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement(sql)) {
+      delete.setLong(1, millis);
+      return delete.executeUpdate();
+    }
+  }
+
   private void sweepQuietly() {
     try {
-      sweep();
+      sweep(System.currentTimeMillis());
     } catch (SQLException | RuntimeException e) {
       LOG.warn("expired rows were not deleted this time, the next sweep tries again: {}", e.getMessage());
     }

@@ -4,7 +4,8 @@ package io.docparser.persistence;
 enum Table {
   JOBS("docparser_jobs"),
   DOCUMENTS("docparser_documents"),
-  RESULTS("docparser_results");
+  RESULTS("docparser_results"),
+  IDEMPOTENCY_KEYS("docparser_idempotency_keys");
 
   private final String sqlName;
 

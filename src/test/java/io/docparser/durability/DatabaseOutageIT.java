@@ -8,9 +8,12 @@ import io.docparser.support.Prerequisites;
 import io.docparser.support.ServiceProcess;
 import io.docparser.support.TcpProxy;
 import io.docparser.support.TestCluster;
+import io.docparser.support.TestDocuments;
 import io.docparser.support.TestPostgres;
+import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseOutageIT {
 
   private static final int JOBS_BEFORE = 3;
+  private static final int JOBS_IN_FLIGHT = 3;
+  /** Pages enough that the outage begins while the first of these is parsed and the others wait. */
+  private static final int PAGES = 4_000;
 
   @TempDir
   Path workDir;
@@ -54,29 +60,59 @@ class DatabaseOutageIT {
 
   @Test
   @DisplayName("submits answer 503 STORE_UNAVAILABLE with Retry-After, known jobs still answer, and it recovers")
-  void outageAndRecovery() {
+  void outageAndRecovery() throws InterruptedException {
     ServiceProcess node = cluster.start("outage", "api,worker", 1, Map.of(
         "DOCPARSER_DB_URL", database.url(TestPostgres.HOST, proxy.port()), "DOCPARSER_DB_USER", database.user()));
     cluster.awaitFormed();
     ApiClient api = node.api();
-    List<String> accepted = new ArrayList<>();
+    List<String> finished = new ArrayList<>();
     for (int i = 0; i < JOBS_BEFORE; i++) {
-      accepted.add(api.submitTextForId("accepted before the outage " + i));
+      finished.add(api.submitTextForId("finished before the outage " + i));
     }
-    accepted.forEach(id -> assertEquals("completed", api.awaitTerminal(id).getString("status")));
+    finished.forEach(id -> assertEquals("completed", api.awaitTerminal(id).getString("status")));
+    List<String> inFlight = new ArrayList<>();
+    for (int i = 0; i < JOBS_IN_FLIGHT; i++) {
+      inFlight.add(ApiClient.acceptedId(api.submitMultipart(TestDocuments.pdf(pages(i)), "slow-" + i + ".pdf",
+          Map.of())));
+    }
+    api.awaitStatus(inFlight.get(0), "processing");
 
     proxy.stop();
-    HttpResponse<String> refused = api.submitText("sent while the database is away");
-    assertEquals(503, refused.statusCode(), refused.body());
-    assertEquals("STORE_UNAVAILABLE", ApiClient.json(refused).getString("error_code"));
-    assertNotNull(refused.headers().firstValue("Retry-After").orElse(null));
-    accepted.forEach(id -> assertEquals(200, api.get("/status/" + id).statusCode()));
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> refused = api.submitText("sent while the database is away " + i);
+      assertEquals(503, refused.statusCode(), refused.body());
+      assertEquals("STORE_UNAVAILABLE", ApiClient.json(refused).getString("error_code"));
+      assertNotNull(refused.headers().firstValue("Retry-After").orElse(null));
+    }
+    finished.forEach(id -> assertEquals(200, api.get("/result/" + id).statusCode(), id));
+    inFlight.forEach(id -> assertEquals(200, api.get("/status/" + id).statusCode(), id));
 
     proxy.start();
-    String afterwards = api.submitTextForId("sent once the database is back");
+    String afterwards = submitHonouringRetryAfter(api, "sent once the database is back");
     assertEquals("completed", api.awaitTerminal(afterwards).getString("status"));
-    for (String id : accepted) {
-      assertEquals(200, api.get("/result/" + id).statusCode(), id);
+    for (String id : inFlight) {
+      JsonObject status = api.awaitTerminal(id);
+      assertEquals("completed", status.getString("status"), "a job accepted before the outage: " + status.encode());
     }
+  }
+
+  /** Submits as a well-behaved client does: after a 503, again once its Retry-After has passed, for up to 30 s. */
+  private static String submitHonouringRetryAfter(ApiClient api, String text) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    HttpResponse<String> response = api.submitText(text);
+    while (response.statusCode() == 503 && System.nanoTime() < deadline) {
+      Thread.sleep(Duration.ofSeconds(Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow()))
+          .toMillis());
+      response = api.submitText(text);
+    }
+    return ApiClient.acceptedId(response);
+  }
+
+  private static List<String> pages(int document) {
+    List<String> pages = new ArrayList<>();
+    for (int page = 0; page < PAGES; page++) {
+      pages.add("Document " + document + ", page " + page + ", accepted before the database went away.");
+    }
+    return pages;
   }
 }

@@ -6,6 +6,8 @@ import io.docparser.support.ApiClient;
 import io.docparser.support.TestDocuments;
 import io.docparser.support.TikaReference;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ final class RestartScenario {
   /** Pages enough that a parse lasts a second or more, so that the kill finds work in flight. */
   private static final int PAGES = 6_000;
   private static final String FINISHED_TEXT = "finished before the crash";
+  private static final String IDEMPOTENCY_KEY = "order-4711";
 
   private final List<byte[]> documents = new ArrayList<>();
   private final List<String> jobIds = new ArrayList<>();
@@ -33,7 +36,7 @@ final class RestartScenario {
 
   /** Finishes one job, then submits the long ones and returns once one of them is being parsed. */
   void submitAndAwaitWorkInFlight(ApiClient api) {
-    finishedId = api.submitTextForId(FINISHED_TEXT);
+    finishedId = ApiClient.acceptedId(submitFinishedText(api));
     assertEquals("completed", api.awaitTerminal(finishedId).getString("status"));
     for (int i = 0; i < LONG_JOBS; i++) {
       jobIds.add(ApiClient.acceptedId(api.submitMultipart(documents.get(i), "long-" + i + ".pdf", Map.of())));
@@ -41,8 +44,12 @@ final class RestartScenario {
     api.awaitStatus(jobIds.get(0), "processing");
   }
 
-  /** Every job accepted before the crash completes, and the result finished before it is still served. */
+  /**
+   * Every job accepted before the crash completes, the result finished before it is still served, and a client that
+   * repeats its submission with the same idempotency key still gets the job it got before.
+   */
   void assertNothingLost(ApiClient api) throws Exception {
+    assertEquals(finishedId, ApiClient.acceptedId(submitFinishedText(api)), "the idempotency key was forgotten");
     JsonObject finished = ApiClient.json(api.get("/result/" + finishedId));
     assertEquals(FINISHED_TEXT, finished.getString("result").strip(), finished.encode());
     for (int i = 0; i < LONG_JOBS; i++) {
@@ -52,6 +59,11 @@ final class RestartScenario {
       assertEquals(TikaReference.normalise(TikaReference.text(documents.get(i), "long-" + i + ".pdf", null)),
           TikaReference.normalise(text));
     }
+  }
+
+  private static HttpResponse<String> submitFinishedText(ApiClient api) {
+    return api.submitRaw(FINISHED_TEXT.getBytes(StandardCharsets.UTF_8), "?filename=finished.txt",
+        Map.of("Idempotency-Key", IDEMPOTENCY_KEY));
   }
 
   private static List<String> pages(int document) {

@@ -48,8 +48,25 @@ class JdbcEntryStoreTest {
     assertNull(store.load("expired"));
     assertEquals(future, store.load("live").getExpirationTime());
     assertEquals(List.of("live"), StreamSupport.stream(store.loadAllKeys().spliterator(), false).toList());
-    assertEquals(1, database.sweeper().sweep());
+    assertEquals(1, database.sweeper().sweep(System.currentTimeMillis()));
     assertEquals("new", store.load("live").getValue());
+  }
+
+  @Test
+  @DisplayName("the sweeper deletes a document whose job was never written, once no submission can still be writing it")
+  void orphanedDocumentsGo() throws Exception {
+    JdbcEntryStore<String> jobs = new JdbcEntryStore<>(database, Table.JOBS, ColumnCodec.TEXT, true);
+    JdbcEntryStore<byte[]> documents = new JdbcEntryStore<>(database, Table.DOCUMENTS, ColumnCodec.BYTES, false);
+    jobs.store("kept", new MetadataAwareValue<>("{}"));
+    documents.store("kept/0", new MetadataAwareValue<>(new byte[] {1}));
+    documents.store("orphan/0", new MetadataAwareValue<>(new byte[] {2}));
+    documents.store("orphan/1", new MetadataAwareValue<>(new byte[] {3}));
+
+    assertEquals(0, database.sweeper().sweep(System.currentTimeMillis()), "a submission may still be writing it");
+    long later = System.currentTimeMillis() + RowSweeper.ORPHANED_AFTER.toMillis() + 1;
+    assertEquals(2, database.sweeper().sweep(later));
+    assertNull(documents.load("orphan/0"));
+    assertEquals(1, documents.load("kept/0").getValue()[0]);
   }
 
   @Test

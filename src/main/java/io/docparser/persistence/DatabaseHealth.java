@@ -1,0 +1,100 @@
+package io.docparser.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether the database answers, checked in the background every {@link #EVERY} and at once after a statement failed.
+ * While it does not, the map stores refuse at once instead of each waiting out the connection timeout on a
+ * Hazelcast partition thread, which would stall every other map operation of that partition meanwhile.
+ */
+final class DatabaseHealth implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DatabaseHealth.class);
+  static final Duration EVERY = Duration.ofSeconds(1);
+  private static final int VALIDATION_TIMEOUT_S = 1;
+
+  private final ConnectionSource connections;
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "docparser-db-health");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private volatile Instant unreachableSince;
+  private volatile String lastProblem;
+
+  DatabaseHealth(ConnectionSource connections) {
+    this.connections = connections;
+  }
+
+  void start() {
+    timer.scheduleWithFixedDelay(this::check, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Throws while the database is known to be unreachable. */
+  void requireReachable() {
+    Instant since = unreachableSince;
+    if (since != null) {
+      throw new DatabaseUnavailableException("the database has been unreachable since " + since + ": " + lastProblem,
+          null);
+    }
+  }
+
+  /** A statement failed: the database may be gone, which the next check (now) finds out. */
+  void statementFailed() {
+    if (!timer.isShutdown()) {
+      timer.execute(this::check);
+    }
+  }
+
+  boolean isReachable() {
+    return unreachableSince == null;
+  }
+
+  private void check() {
+    try (Connection connection = connections.connection()) {
+      if (!connection.isValid(VALIDATION_TIMEOUT_S)) {
+        throw new SQLException("the connection did not validate within " + VALIDATION_TIMEOUT_S + " s");
+      }
+      reachable();
+    } catch (SQLException | RuntimeException e) {
+      unreachable(e.getMessage());
+    }
+  }
+
+  private void reachable() {
+    Instant since = unreachableSince;
+    if (since != null) {
+      unreachableSince = null;
+      LOG.info("the database is reachable again after {} s: accepting jobs again",
+          Duration.between(since, Instant.now()).toSeconds());
+    }
+  }
+
+  private void unreachable(String problem) {
+    lastProblem = problem;
+    if (unreachableSince == null) {
+      unreachableSince = Instant.now();
+      LOG.warn("the database is unreachable ({}): submissions are refused with STORE_UNAVAILABLE until it is back",
+          problem);
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+
+  /** Where the check gets its connection: the node's pool. */
+  @FunctionalInterface
+  interface ConnectionSource {
+    Connection connection() throws SQLException;
+  }
+}
