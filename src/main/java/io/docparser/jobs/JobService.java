@@ -40,7 +40,7 @@ public final class JobService {
     this.eventBus = eventBus;
     this.clock = clock;
     this.queueLimit = queueLimit;
-    this.queueGauge = new QueueGauge(jobs);
+    this.queueGauge = new QueueGauge(jobs::queueDepth);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.docparser.jobs;
 import io.docparser.jobs.JobStore.QueueDepth;
 import io.vertx.core.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The queue's depth as the admission check sees it: measured cluster-wide (a query over the job map) at most every
@@ -15,15 +16,16 @@ final class QueueGauge {
 
   static final long REFRESH_MS = 500;
 
-  private final JobStore jobs;
+  private final Supplier<Future<QueueDepth>> measurement;
   private QueueDepth measured;
   private long measuredAtNanos;
   private Future<QueueDepth> measuring;
   private long admittedJobs;
   private long admittedBytes;
 
-  QueueGauge(JobStore jobs) {
-    this.jobs = jobs;
+  /** @param measurement a cluster-wide measurement of the queue, such as {@link JobStore#queueDepth} */
+  QueueGauge(Supplier<Future<QueueDepth>> measurement) {
+    this.measurement = measurement;
   }
 
   /**
@@ -75,18 +77,21 @@ final class QueueGauge {
     }
     long jobsBefore = admittedJobs;
     long bytesBefore = admittedBytes;
-    measuring = jobs.queueDepth()
-        .onComplete(done -> {
-          synchronized (this) {
-            measuring = null;
-            if (done.succeeded()) {
-              measured = done.result();
-              measuredAtNanos = System.nanoTime();
-              admittedJobs -= jobsBefore;
-              admittedBytes -= bytesBefore;
-            }
-          }
-        });
-    return measuring;
+    Future<QueueDepth> started = measurement.get();
+    // Assigned before the handler is added: a measurement that is over already runs the handler at once, which
+    // must leave no finished measurement behind for later calls to join.
+    measuring = started;
+    started.onComplete(done -> {
+      synchronized (this) {
+        measuring = null;
+        if (done.succeeded()) {
+          measured = done.result();
+          measuredAtNanos = System.nanoTime();
+          admittedJobs -= jobsBefore;
+          admittedBytes -= bytesBefore;
+        }
+      }
+    });
+    return started;
   }
 }
