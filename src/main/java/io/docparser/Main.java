@@ -38,14 +38,17 @@ public final class Main extends VertxApplication implements VertxApplicationHook
 
   private final ServiceConfig config;
   private final HazelcastClusterManager clusterManager;
+  private final Config standalone;
   private final Draining draining = new Draining();
   /** One registry for the node: Vert.x's meters (HTTP, event bus), the JVM's, and the service's own. */
   private final JobMetrics metrics = JobMetrics.withOwnRegistry();
 
-  private Main(String[] args, ServiceConfig config, Config clusterConfig) {
+  /** @param hazelcast the member's configuration, with the node's database opened (for both kinds of node) */
+  private Main(String[] args, ServiceConfig config, Config hazelcast, boolean clustered) {
     super(args);
     this.config = config;
-    this.clusterManager = clusterConfig == null ? null : new HazelcastClusterManager(clusterConfig);
+    this.clusterManager = clustered ? new HazelcastClusterManager(hazelcast) : null;
+    this.standalone = clustered ? null : hazelcast;
     // Runs beside the launcher's own shutdown hook, which closes Vert.x: from the first moment of a SIGTERM the
     // node takes no new job and reports itself not ready, while its running parses end.
     Runtime.getRuntime().addShutdownHook(new Thread(draining::begin, "docparser-drain"));
@@ -59,8 +62,11 @@ public final class Main extends VertxApplication implements VertxApplicationHook
     try {
       ServiceConfig config = ConfigLoader.loadForProcess(args);
       LoggingSetup.apply(config.nodeId(), config.logLevel());
-      Config clusterConfig = CommandLine.isClustered(args) ? HazelcastConfigs.clustered(config) : null;
-      new Main(args, config, clusterConfig).launch();
+      boolean clustered = CommandLine.isClustered(args);
+      // The database is opened here, before Vert.x starts, so that one that cannot be opened (unreachable, or a
+      // data dir another node holds) stops the node with the configuration's exit status and a one-line reason.
+      Config hazelcast = clustered ? HazelcastConfigs.clustered(config) : HazelcastConfigs.standalone(config.database());
+      new Main(args, config, hazelcast, clustered).launch();
     } catch (ConfigException e) {
       System.err.println("doc-parser-service cannot start: " + e.getMessage());
       System.exit(EXIT_CONFIG);
@@ -88,7 +94,7 @@ public final class Main extends VertxApplication implements VertxApplicationHook
   @Override
   public Supplier<? extends Deployable> verticleSupplier() {
     HazelcastSource hazelcast = clusterManager == null
-        ? HazelcastSource.embedded(config.database())
+        ? HazelcastSource.embedded(standalone)
         : HazelcastSource.of(clusterManager);
     return () -> new MainVerticle(config, hazelcast, draining, metrics);
   }

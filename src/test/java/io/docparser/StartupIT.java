@@ -114,6 +114,19 @@ class StartupIT {
     assertTrue(node.log().contains("conf/cluster.xml could not be read"), node.log());
   }
 
+  @Test
+  @DisplayName("a second standalone node on the data dir of a running one stops with status 78, saying why")
+  void sharedDataDirIsRefused() {
+    try (ServiceProcess first = ServiceProcess.start("data-dir-owner", Map.of(), workDir).awaitReady()) {
+      ServiceProcess second = ServiceProcess.start("data-dir-intruder", Map.of(), workDir);
+
+      assertEquals(78, second.awaitExit());
+      assertTrue(second.log().contains("DOCPARSER_DATA_DIR (data.dir)"), second.log());
+      assertTrue(second.log().contains("a standalone node needs a data dir that no other node uses"), second.log());
+      assertEquals(200, first.api().get("/health/ready").statusCode());
+    }
+  }
+
   static Path projectFile(String name) {
     return Path.of(System.getProperty("docparser.projectDir", ".")).resolve(name);
   }

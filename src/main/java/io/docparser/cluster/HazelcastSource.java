@@ -2,7 +2,7 @@ package io.docparser.cluster;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.docparser.config.DatabaseSettings;
+import com.hazelcast.config.Config;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -32,15 +32,19 @@ public interface HazelcastSource {
     };
   }
 
-  /** A member of its own, for a node started without {@code -cluster}. */
-  static HazelcastSource embedded(DatabaseSettings database) {
+  /**
+   * A member of its own, for a node started without {@code -cluster}.
+   *
+   * @param standalone from {@link HazelcastConfigs#standalone}, which has opened the node's database already
+   */
+  static HazelcastSource embedded(Config standalone) {
     return new HazelcastSource() {
       private HazelcastInstance instance;
 
       @Override
       public Future<HazelcastInstance> start(Vertx vertx) {
         return vertx.executeBlocking(() -> {
-          instance = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone(database));
+          instance = Hazelcast.newHazelcastInstance(standalone);
           return instance;
         });
       }

@@ -1,6 +1,7 @@
 package io.docparser.support;
 
 import io.docparser.MainVerticle;
+import io.docparser.cluster.HazelcastConfigs;
 import io.docparser.cluster.HazelcastSource;
 import io.docparser.config.ConfigLoader;
 import io.docparser.config.ServiceConfig;
@@ -33,7 +34,7 @@ public final class TestNode {
     env.put("DOCPARSER_DATA_DIR", TestDatabases.embedded().dataDir().toString());
     env.putAll(environment);
     ServiceConfig config = new ConfigLoader(env, Map.of()).load(null);
-    return vertx.deployVerticle(new MainVerticle(config, HazelcastSource.embedded(config.database()), draining,
+    return vertx.deployVerticle(new MainVerticle(config, HazelcastSource.embedded(HazelcastConfigs.standalone(config.database())), draining,
         JobMetrics.withOwnRegistry())).map(config);
   }
 }
