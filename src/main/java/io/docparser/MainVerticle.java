@@ -24,6 +24,7 @@ import io.docparser.jobs.Stores;
 import io.docparser.parsing.DocumentParser;
 import io.docparser.parsing.ParserProcesses;
 import io.docparser.parsing.TikaExtractor;
+import io.docparser.persistence.PersistentMaps;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -85,6 +86,7 @@ public final class MainVerticle extends VerticleBase {
   }
 
   private Future<Stores> openStores(HazelcastInstance store) {
+    PersistentMaps.reachability(store).ifPresent(metrics::databaseReachability);
     return vertx.executeBlocking(
         () -> Stores.open(vertx, store, CLOCK, Duration.ofSeconds(config.resultTtlSeconds()), metrics));
   }

@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 /**
@@ -25,6 +26,7 @@ public final class JobMetrics {
   static final String CHILD_RESTARTS = "docparser.parser.child.restarts";
   static final String SLOTS = "docparser.parser.slots";
   static final String QUEUE_DEPTH = "docparser.queue.depth";
+  static final String DATABASE_UP = "docparser.database.up";
   private static final String NONE = "none";
   private static final String UNKNOWN = "unknown";
 
@@ -41,6 +43,13 @@ public final class JobMetrics {
   /** A registry of its own, for a node that is not given one (tests that deploy a node into their Vert.x). */
   public static JobMetrics withOwnRegistry() {
     return new JobMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /** Reports whether the database that keeps the job state answers (1) or not (0). */
+  public void databaseReachability(BooleanSupplier reachable) {
+    Gauge.builder(DATABASE_UP, () -> reachable.getAsBoolean() ? 1 : 0)
+        .description("Whether this node's last check reached the database that keeps job state (1) or not (0)")
+        .register(registry);
   }
 
   public PrometheusMeterRegistry registry() {

@@ -80,6 +80,11 @@ public final class Database implements AutoCloseable {
     return sweeper;
   }
 
+  /** Whether the last health check reached the database. */
+  public boolean isReachable() {
+    return health.isReachable();
+  }
+
   DatabaseHealth health() {
     return health;
   }

@@ -6,8 +6,11 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.config.MapStoreConfig.InitialLoadMode;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleListener;
 import io.docparser.jobs.StoreMaps;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Puts the jobs, documents, results and idempotency-key maps on the database, written through (write delay 0): a job is in the
@@ -16,7 +19,16 @@ import io.docparser.jobs.StoreMaps;
  */
 public final class PersistentMaps {
 
+  /** Where the member keeps its database, for the parts of the node that report on it. */
+  private static final String DATABASE = "docparser.database";
+
   private PersistentMaps() {
+  }
+
+  /** Whether the member's database answers now; empty for a member that keeps its state in memory only. */
+  public static Optional<BooleanSupplier> reachability(HazelcastInstance member) {
+    return Optional.ofNullable(member.getUserContext().get(DATABASE))
+        .map(database -> ((Database) database)::isReachable);
   }
 
   /** Job records are loaded when the member starts, so queued jobs are found by the workers' scan at once. */
@@ -35,6 +47,7 @@ public final class PersistentMaps {
       }
     };
     hazelcast.addListenerConfig(new ListenerConfig(closeOnShutdown));
+    hazelcast.getUserContext().put(DATABASE, database);
     return hazelcast;
   }
 

@@ -2,6 +2,7 @@ package io.docparser.durability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
 import io.docparser.support.Prerequisites;
@@ -86,10 +87,12 @@ class DatabaseOutageIT {
     }
     finished.forEach(id -> assertEquals(200, api.get("/result/" + id).statusCode(), id));
     inFlight.forEach(id -> assertEquals(200, api.get("/status/" + id).statusCode(), id));
+    assertTrue(api.get("/metrics").body().contains("docparser_database_up 0.0"), "the outage is not on /metrics");
 
     proxy.start();
     String afterwards = submitHonouringRetryAfter(api, "sent once the database is back");
     assertEquals("completed", api.awaitTerminal(afterwards).getString("status"));
+    assertTrue(api.get("/metrics").body().contains("docparser_database_up 1.0"), "the recovery is not on /metrics");
     for (String id : inFlight) {
       JsonObject status = api.awaitTerminal(id);
       assertEquals("completed", status.getString("status"), "a job accepted before the outage: " + status.encode());
