@@ -42,8 +42,7 @@ final class DatabaseHealth implements AutoCloseable {
   void requireReachable() {
     Instant since = unreachableSince;
     if (since != null) {
-      throw new DatabaseUnavailableException("the database has been unreachable since " + since + ": " + lastProblem,
-          null);
+      throw new DatabaseUnavailableException("the database has been unreachable since " + since + ": " + lastProblem);
     }
   }
 

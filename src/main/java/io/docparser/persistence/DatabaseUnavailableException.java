@@ -9,4 +9,12 @@ public final class DatabaseUnavailableException extends RuntimeException {
   public DatabaseUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * A refusal while the database is known to be away. Without a stack trace: Hazelcast logs every failed map-store
+   * call, and during an outage the same trace for each refused submission would only bury the log.
+   */
+  DatabaseUnavailableException(String message) {
+    super(message, null, false, false);
+  }
 }
