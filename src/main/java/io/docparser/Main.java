@@ -65,7 +65,9 @@ public final class Main extends VertxApplication implements VertxApplicationHook
       boolean clustered = CommandLine.isClustered(args);
       // The database is opened here, before Vert.x starts, so that one that cannot be opened (unreachable, or a
       // data dir another node holds) stops the node with the configuration's exit status and a one-line reason.
-      Config hazelcast = clustered ? HazelcastConfigs.clustered(config) : HazelcastConfigs.standalone(config.database());
+      Config hazelcast = clustered
+          ? HazelcastConfigs.clustered(config)
+          : HazelcastConfigs.standalone(config.database());
       new Main(args, config, hazelcast, clustered).launch();
     } catch (ConfigException e) {
       System.err.println("doc-parser-service cannot start: " + e.getMessage());

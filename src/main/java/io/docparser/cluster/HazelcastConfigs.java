@@ -75,7 +75,9 @@ public final class HazelcastConfigs {
       LOG.info("job state, documents and results are kept in the database at {}", target.url());
       return PersistentMaps.attach(hazelcast, database);
     } catch (RuntimeException e) {
-      String hint = setting == ConfigKey.DATA_DIR ? " (a standalone node needs a data dir that no other node uses)" : "";
+      String hint = setting == ConfigKey.DATA_DIR
+          ? " (a standalone node needs a data dir that no other node uses)"
+          : "";
       throw new ConfigException("the database at '" + target.url() + "' (from " + setting.describe()
           + ") could not be opened" + hint + ": " + e.getMessage(), e);
     }

@@ -97,8 +97,8 @@ public final class JobService {
 
   /**
    * Stores the document and its password, then the job, then rings the doorbell. In that order, a worker never
-   * finds a queued job whose document is not there yet. A submission refused half-way takes its document and password back; if
-   * the store is too far gone for that, the database's sweeper deletes the orphaned rows later.
+   * finds a queued job whose document is not there yet. A submission refused half-way takes its document and
+   * password back; if the store is too far gone for that, the database's sweeper deletes the orphaned rows later.
    */
   private Future<Job> store(SubmittedDocument document, Job job) {
     return stores.documents().write(job.jobId(), document.content())

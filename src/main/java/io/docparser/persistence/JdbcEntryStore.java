@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Keeps one Hazelcast map in a table, written through: a map write returns only once its row is committed, and a
- * failed write fails the map operation, at once while the database is known to be unreachable. The entry's expiration time (its TTL) is kept as {@code expires_at}, so an
- * expired row is never loaded back, and comes back with the entry on load.
+ * failed write fails the map operation (at once while the database is known to be unreachable). The entry's
+ * expiration time (its TTL) is kept as {@code expires_at}, so an expired row is never loaded back, and comes back
+ * with the entry on load.
  */
 final class JdbcEntryStore<V> implements EntryStore<String, V> {
 

@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * Puts the jobs, documents, results and idempotency-key maps on the database, written through (write delay 0): a job is in the
- * database before its submission is answered, and a document is deleted only after the result written before it.
+ * Puts the jobs, documents, results and idempotency-key maps on the database, written through (write delay 0): a
+ * job is in the database before its submission is answered, and a document is deleted only after the result written
+ * before it.
  * Passwords are left out on purpose (DESIGN property 9): they are never persisted.
  */
 public final class PersistentMaps {

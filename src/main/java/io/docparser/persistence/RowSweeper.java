@@ -48,8 +48,8 @@ final class RowSweeper implements AutoCloseable {
         deleted += delete(connection, "DELETE FROM " + table.sqlName() + " WHERE expires_at <= ?", now);
       }
       deleted += delete(connection, "DELETE FROM " + Table.DOCUMENTS.sqlName() + " d"
-          + " WHERE COALESCE(d.stored_at, 0) < ? AND NOT EXISTS (SELECT 1 FROM " + Table.JOBS.sqlName() + " j WHERE j.id = "
-          + database.dialect().jobIdOfDocument("d.id") + ")", now - ORPHANED_AFTER.toMillis());
+          + " WHERE COALESCE(d.stored_at, 0) < ? AND NOT EXISTS (SELECT 1 FROM " + Table.JOBS.sqlName() + " j"
+          + " WHERE j.id = " + database.dialect().jobIdOfDocument("d.id") + ")", now - ORPHANED_AFTER.toMillis());
     }
     return deleted;
   }
