@@ -23,6 +23,8 @@ RUN apt-get update \
  && useradd --system --uid 10001 --gid docparser --no-create-home --shell /usr/sbin/nologin docparser
 WORKDIR /app
 COPY --from=build /build/target/doc-parser-service.jar /app/doc-parser-service.jar
+# A node started without -cluster keeps its embedded database in ./data, which the non-root user must own.
+RUN mkdir /app/data && chown docparser:docparser /app/data
 # ./conf in the working directory is read in preference to the copy inside the jar; mount over /app/conf to replace it.
 COPY conf/ /app/conf/
 
