@@ -87,7 +87,7 @@ class DatabaseOutageIT {
     }
     finished.forEach(id -> assertEquals(200, api.get("/result/" + id).statusCode(), id));
     inFlight.forEach(id -> assertEquals(200, api.get("/status/" + id).statusCode(), id));
-    assertTrue(api.get("/metrics").body().contains("docparser_database_up 0.0"), "the outage is not on /metrics");
+    awaitMetric(api, "docparser_database_up 0.0");
 
     proxy.start();
     String afterwards = submitHonouringRetryAfter(api, "sent once the database is back");
@@ -96,6 +96,17 @@ class DatabaseOutageIT {
     for (String id : inFlight) {
       JsonObject status = api.awaitTerminal(id);
       assertEquals("completed", status.getString("status"), "a job accepted before the outage: " + status.encode());
+    }
+  }
+
+  /** The node's health check notices the outage within its connection timeout (2 s) of the first failed statement. */
+  private static void awaitMetric(ApiClient api, String line) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!api.get("/metrics").body().contains(line)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("/metrics never showed " + line);
+      }
+      Thread.sleep(100);
     }
   }
 
