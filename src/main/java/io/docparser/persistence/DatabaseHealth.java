@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,7 @@ final class DatabaseHealth implements AutoCloseable {
     thread.setDaemon(true);
     return thread;
   });
+  private final AtomicBoolean checkPending = new AtomicBoolean();
   private volatile Instant unreachableSince;
   private volatile String lastProblem;
 
@@ -46,10 +49,21 @@ final class DatabaseHealth implements AutoCloseable {
     }
   }
 
-  /** A statement failed: the database may be gone, which the next check (now) finds out. */
+  /**
+   * A statement failed: the database may be gone, which a check made now finds out. Statements that fail together
+   * share one check, so that a burst of failures does not queue a check (and its connection timeout) each.
+   */
   void statementFailed() {
-    if (!timer.isShutdown()) {
-      timer.execute(this::check);
+    if (!checkPending.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      timer.execute(() -> {
+        checkPending.set(false);
+        check();
+      });
+    } catch (RejectedExecutionException closed) {
+      checkPending.set(false);
     }
   }
 

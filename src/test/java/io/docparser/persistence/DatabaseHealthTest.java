@@ -1,6 +1,7 @@
 package io.docparser.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -21,6 +23,8 @@ class DatabaseHealthTest {
 
   private final AtomicBoolean serverUp = new AtomicBoolean(true);
   private final AtomicInteger checks = new AtomicInteger();
+  /** When set, checks wait for it: a check that takes as long as a connection timeout does. */
+  private volatile CountDownLatch firstCheckMayEnd;
   private final DatabaseHealth health = new DatabaseHealth(this::connect);
 
   @AfterEach
@@ -54,8 +58,31 @@ class DatabaseHealthTest {
     assertDoesNotThrow(health::requireReachable);
   }
 
+  @Test
+  @DisplayName("statements that fail together share one check rather than queue one each")
+  void aBurstOfFailuresSharesOneCheck() throws InterruptedException {
+    firstCheckMayEnd = new CountDownLatch(1);
+    health.statementFailed();
+    await(() -> checks.get() == 1, "the first failed statement was not checked");
+    for (int i = 0; i < 50; i++) {
+      health.statementFailed();
+    }
+    firstCheckMayEnd.countDown();
+    await(() -> checks.get() >= 2, "the failures during the first check were not checked after it");
+    Thread.sleep(300);
+    assertEquals(2, checks.get(), "each failed statement queued a check of its own");
+  }
+
   private Connection connect() throws SQLException {
     checks.incrementAndGet();
+    if (firstCheckMayEnd != null) {
+      try {
+        firstCheckMayEnd.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException(e);
+      }
+    }
     if (!serverUp.get()) {
       throw new SQLTransientConnectionException("server is down");
     }
