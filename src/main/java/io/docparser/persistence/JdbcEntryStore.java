@@ -35,15 +35,30 @@ final class JdbcEntryStore<V> implements EntryStore<String, V> {
 
   @Override
   public MetadataAwareValue<V> load(String key) {
+    return loadAll(List.of(key)).get(key);
+  }
+
+  /**
+   * One connection and one prepared statement for the whole batch: at start-up Hazelcast loads every job through
+   * here, and a connection per key would make a long queue slow to come back.
+   */
+  @Override
+  public Map<String, MetadataAwareValue<V>> loadAll(Collection<String> keys) {
     String sql = "SELECT body, expires_at FROM " + table.sqlName() + " WHERE id = ? AND " + notExpired();
     return withConnection(connection -> {
+      Map<String, MetadataAwareValue<V>> loaded = new HashMap<>();
       try (PreparedStatement select = connection.prepareStatement(sql)) {
-        select.setString(1, key);
-        select.setLong(2, System.currentTimeMillis());
-        try (ResultSet row = select.executeQuery()) {
-          return row.next() ? loaded(row) : null;
+        for (String key : keys) {
+          select.setString(1, key);
+          select.setLong(2, System.currentTimeMillis());
+          try (ResultSet row = select.executeQuery()) {
+            if (row.next()) {
+              loaded.put(key, loaded(row));
+            }
+          }
         }
       }
+      return loaded;
     });
   }
 
@@ -51,18 +66,6 @@ final class JdbcEntryStore<V> implements EntryStore<String, V> {
     V value = codec.read(row, 1);
     long expiresAt = row.getLong(2);
     return row.wasNull() ? new MetadataAwareValue<>(value) : new MetadataAwareValue<>(value, expiresAt);
-  }
-
-  @Override
-  public Map<String, MetadataAwareValue<V>> loadAll(Collection<String> keys) {
-    Map<String, MetadataAwareValue<V>> loaded = new HashMap<>();
-    for (String key : keys) {
-      MetadataAwareValue<V> value = load(key);
-      if (value != null) {
-        loaded.put(key, value);
-      }
-    }
-    return loaded;
   }
 
   /** Null keeps the map from being filled at start: documents and results are loaded when they are read. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.hazelcast.map.EntryLoader.MetadataAwareValue;
 import io.docparser.support.TestDatabases;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +69,18 @@ class JdbcEntryStoreTest {
     assertEquals(2, database.sweeper().sweep(later));
     assertNull(documents.load("orphan/0"));
     assertEquals(1, documents.load("kept/0").getValue()[0]);
+  }
+
+  @Test
+  @DisplayName("a batch load returns the live rows of the keys asked for, and neither expired nor missing ones")
+  void loadsABatch() {
+    store.store("live", new MetadataAwareValue<>("one"));
+    store.store("also-live", new MetadataAwareValue<>("two", System.currentTimeMillis() + 3_600_000));
+    store.store("expired", new MetadataAwareValue<>("old", System.currentTimeMillis() - 1));
+
+    Map<String, MetadataAwareValue<String>> loaded = store.loadAll(List.of("live", "also-live", "expired", "none"));
+    assertEquals(Set.of("live", "also-live"), loaded.keySet());
+    assertEquals("two", loaded.get("also-live").getValue());
   }
 
   @Test
