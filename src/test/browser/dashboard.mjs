@@ -1,14 +1,14 @@
-// Uses the dashboard in Debian's chromium as a person would: enters the API key when the page asks, waits for the
+// Uses the dashboard in Debian's chromium as a person would: enters the keys when the page asks, waits for the
 // cluster's nodes, uploads documents through the form, follows them to their end, opens a result, and saves a
 // screenshot. DashboardIT runs it against a real cluster and reads its output; any failure exits non-zero.
 //
-// node dashboard.mjs <base URL> <API key> <document> <broken document> <screenshot.png> <node id>...
+// node dashboard.mjs <base URL> <API key> <operator key> <document> <broken document> <screenshot.png> <node id>...
 import { chromium } from 'playwright-core';
 
-const [baseUrl, apiKey, documentFile, brokenFile, screenshot, ...nodeIds] = process.argv.slice(2);
+const [baseUrl, apiKey, operatorKey, documentFile, brokenFile, screenshot, ...nodeIds] = process.argv.slice(2);
 if (nodeIds.length === 0) {
-  console.error('usage: node dashboard.mjs <base URL> <API key> <document> <broken document> <screenshot.png> '
-    + '<node id>...');
+  console.error('usage: node dashboard.mjs <base URL> <API key> <operator key> <document> <broken document> '
+    + '<screenshot.png> <node id>...');
   process.exit(2);
 }
 
@@ -24,24 +24,39 @@ function watch(page) {
     if (message.type() !== 'error') {
       return;
     }
-    // Chromium logs every 401 the page's data calls get before it has a key; that is how the page learns to ask.
-    if (message.text().includes('status of 401')) {
+    // Chromium logs every 401 or 403 the page's data calls get before it has the right key; that is how the page
+    // learns to ask.
+    if (message.text().includes('status of 401') || message.text().includes('status of 403')) {
       return;
     }
     problems.add(`console error: ${message.text()}`);
   });
 }
 
-/** Enters a wrong key first, which the page must refuse and ask again for, then the right one. */
-async function enterKey(page) {
-  await page.locator('#key-form').waitFor({ state: 'visible' });
-  console.log(`asked for an API key: ${await page.locator('#key-reason').textContent()}`);
-  await page.fill('#key-input', `not-${apiKey}`);
-  await page.click('#key-form button[type=submit]');
-  await page.locator('#key-reason', { hasText: 'not accepted' }).waitFor();
-  console.log(`asked again after a wrong key: ${await page.locator('#key-reason').textContent()}`);
-  await page.fill('#key-input', apiKey);
-  await page.click('#key-form button[type=submit]');
+/**
+ * Answers the page's two prompts, in whichever order it asks: for the API key, a wrong key first, which the page must
+ * refuse and ask again for, then the right one; for the operator key, first the API key (a tenant key, which the
+ * cluster view refuses with 403 and asks again for), then the operator key.
+ */
+async function enterKeys(page) {
+  const form = page.locator('#key-form');
+  const answered = new Set();
+  while (answered.size < 2) {
+    await form.waitFor({ state: 'visible' });
+    const kind = await form.getAttribute('data-kind');
+    const reason = await page.locator('#key-reason').textContent();
+    if (answered.has(kind)) {
+      throw new Error(`the page asked for the ${kind} key again: ${reason}`);
+    }
+    console.log(`asked for the ${kind} key: ${reason}`);
+    await page.fill('#key-input', kind === 'tenant' ? `not-${apiKey}` : apiKey);
+    await page.click('#key-form button[type=submit]');
+    await page.locator('#key-reason', { hasText: 'not accepted' }).waitFor();
+    console.log(`asked again after a wrong ${kind} key: ${await page.locator('#key-reason').textContent()}`);
+    await page.fill('#key-input', kind === 'tenant' ? apiKey : operatorKey);
+    await page.click('#key-form button[type=submit]');
+    answered.add(kind);
+  }
 }
 
 async function awaitNodes(page) {
@@ -97,7 +112,7 @@ async function run(page) {
   if (response.status() !== 200) {
     throw new Error(`/dashboard answered ${response.status()}`);
   }
-  await enterKey(page);
+  await enterKeys(page);
   await awaitNodes(page);
 
   const parsed = await upload(page, documentFile, 'markdown');

@@ -146,12 +146,12 @@ public final class MainVerticle extends VerticleBase {
         new HealthRoutes(vertx, config, stores::probe, slotsUp::get, draining), new ClusterView(stores),
         metrics.registry());
     if (!config.hasRole(Role.API)) {
-      return vertx.deployVerticle(
-          new HttpVerticle(config, v -> Future.succeededFuture(ApiRouter.workerOnly(v, config, operator))));
+      return vertx.deployVerticle(new HttpVerticle(config,
+          (v, connections) -> Future.succeededFuture(ApiRouter.workerOnly(v, config, operator, connections))));
     }
     JobService jobs = new JobService(stores, vertx.eventBus(), CLOCK, config.queueLimit(),
         config.access().maxActiveJobs(), metrics);
-    return vertx.deployVerticle(
-        new HttpVerticle(config, v -> ApiRouter.api(v, config, jobs, operator, parsers.supportedTypes())));
+    return vertx.deployVerticle(new HttpVerticle(config,
+        (v, connections) -> ApiRouter.api(v, config, jobs, operator, parsers.supportedTypes(), connections)));
   }
 }

@@ -12,7 +12,14 @@ const CHART_WINDOW_S = 300;
  */
 const RATE_WINDOW_S = 10;
 const LONG_POLL_S = 20;
-const KEY_STORAGE = 'docparser.apiKey';
+/**
+ * The page needs two kinds of key on a node with keys: a tenant key for the jobs (listing, uploading) and an operator
+ * key for the cluster's state. Each is kept apart; the operator key may be skipped, which leaves the cluster view
+ * empty.
+ */
+const KEY_STORAGE = { tenant: 'docparser.apiKey', operator: 'docparser.operatorKey' };
+const KEY_TITLES = { tenant: 'API key', operator: 'Operator key' };
+const SKIPPED = 'skipped';
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 /** Enough to read; a browser tab slows down on a result of many megabytes. */
 const RESULT_SHOWN_CHARS = 200000;
@@ -21,52 +28,68 @@ const $ = (id) => document.getElementById(id);
 
 // ---- API calls, with the key the page asked for -----------------------------------------------------------------
 
-let keyPrompt = null;
+let keyPrompt = Promise.resolve();
 
 /**
- * Waits for the person to enter a key. Calls that fail together share one prompt; a call whose key was replaced
+ * Waits for the person to enter a key of the given kind. Prompts come one at a time; a call whose key was replaced
  * while it was under way just tries again with the new one.
  */
-function askForKey(reason, sentKey) {
-  const stored = sessionStorage.getItem(KEY_STORAGE);
-  if (stored !== null && stored !== sentKey) {
-    return Promise.resolve();
-  }
-  sessionStorage.removeItem(KEY_STORAGE);
-  if (!keyPrompt) {
-    keyPrompt = new Promise((resolve) => {
-      const form = $('key-form');
-      $('key-reason').textContent = sentKey
-        ? `That key was not accepted (${reason}). Enter another one.`
-        : 'This service needs an API key to show its data.';
-      form.hidden = false;
-      $('key-input').focus();
-      form.addEventListener('submit', function entered(event) {
-        event.preventDefault();
-        sessionStorage.setItem(KEY_STORAGE, $('key-input').value.trim());
-        $('key-input').value = '';
-        form.hidden = true;
-        form.removeEventListener('submit', entered);
-        keyPrompt = null;
-        resolve();
-      });
-    });
-  }
+function askForKey(kind, reason, sentKey) {
+  keyPrompt = keyPrompt.then(() => {
+    const stored = sessionStorage.getItem(KEY_STORAGE[kind]);
+    if (stored !== null && stored !== sentKey) {
+      return undefined;
+    }
+    sessionStorage.removeItem(KEY_STORAGE[kind]);
+    return showKeyForm(kind, reason, sentKey);
+  });
   return keyPrompt;
 }
 
-async function call(path, init = {}) {
+function showKeyForm(kind, reason, sentKey) {
+  return new Promise((resolve) => {
+    const form = $('key-form');
+    form.dataset.kind = kind;
+    $('key-title').textContent = KEY_TITLES[kind];
+    $('key-reason').textContent = sentKey
+      ? `That key was not accepted (${reason}). Enter another one.`
+      : kind === 'operator'
+        ? 'The cluster view needs an operator key. Enter one, or skip to see your jobs only.'
+        : 'This service needs an API key to show its data.';
+    $('key-skip').hidden = kind !== 'operator';
+    form.hidden = false;
+    $('key-input').focus();
+    const done = (key) => {
+      sessionStorage.setItem(KEY_STORAGE[kind], key);
+      $('key-input').value = '';
+      form.hidden = true;
+      form.removeEventListener('submit', entered);
+      $('key-skip').removeEventListener('click', skipped);
+      resolve();
+    };
+    const entered = (event) => {
+      event.preventDefault();
+      done($('key-input').value.trim());
+    };
+    const skipped = () => done(SKIPPED);
+    form.addEventListener('submit', entered);
+    $('key-skip').addEventListener('click', skipped);
+  });
+}
+
+/** A call with the stored key of the kind the endpoint takes; a refused key (401, 403) is asked for again. */
+async function call(path, kind, init = {}) {
   for (;;) {
-    const key = sessionStorage.getItem(KEY_STORAGE);
+    const key = sessionStorage.getItem(KEY_STORAGE[kind]);
     const headers = new Headers(init.headers);
-    if (key) {
+    if (key && key !== SKIPPED) {
       headers.set('X-API-Key', key);
     }
     const response = await fetch(path, { ...init, headers });
-    if (response.status !== 401) {
+    if ((response.status !== 401 && response.status !== 403) || key === SKIPPED) {
       return response;
     }
-    await askForKey(await problem(response), key);
+    await askForKey(kind, await problem(response), key);
   }
 }
 
@@ -75,8 +98,8 @@ async function problem(response) {
   return body && body.error ? `${body.error_code}: ${body.error}` : `HTTP ${response.status}`;
 }
 
-async function getJson(path) {
-  const response = await call(path);
+async function getJson(path, kind) {
+  const response = await call(path, kind);
   if (!response.ok) {
     throw new Error(await problem(response));
   }
@@ -291,7 +314,7 @@ async function showResult(job) {
   $('result-note').textContent = 'loading…';
   $('result-text').textContent = '';
   try {
-    const answer = await getJson(`/result/${encodeURIComponent(job.job_id)}`);
+    const answer = await getJson(`/result/${encodeURIComponent(job.job_id)}`, 'tenant');
     const text = typeof answer.result === 'string' ? answer.result : JSON.stringify(answer.result, null, 2);
     const notes = [answer.content_type, `as ${answer.output_format}`];
     if (answer.truncated) {
@@ -324,7 +347,7 @@ function showUpload(line, job, filename) {
 
 async function follow(line, jobId, filename) {
   for (;;) {
-    const job = await getJson(`/status/${encodeURIComponent(jobId)}?wait=${LONG_POLL_S}`);
+    const job = await getJson(`/status/${encodeURIComponent(jobId)}?wait=${LONG_POLL_S}`, 'tenant');
     showUpload(line, job, filename);
     if (TERMINAL.has(job.status)) {
       return;
@@ -344,7 +367,7 @@ async function submit(event) {
   body.append('output_format', $('upload-format').value);
   body.append('file', file, file.name);
   try {
-    const response = await call('/submit', { method: 'POST', body });
+    const response = await call('/submit', 'tenant', { method: 'POST', body });
     if (response.status !== 202) {
       throw new Error(await problem(response));
     }
@@ -375,19 +398,28 @@ function start() {
   $('upload').addEventListener('submit', submit);
 
   async function refresh() {
-    try {
-      const [cluster, page] = await Promise.all([getJson('/cluster'), getJson('/jobs?limit=20')]);
-      rates.add(Date.now() / 1000, cluster.nodes);
-      renderCluster(cluster);
-      renderJobs(page.jobs);
+    const [cluster, page] = await Promise.allSettled([getJson('/cluster', 'operator'),
+      getJson('/jobs?limit=20', 'tenant')]);
+    const problems = [];
+    if (cluster.status === 'fulfilled') {
+      rates.add(Date.now() / 1000, cluster.value.nodes);
+      renderCluster(cluster.value);
       charts.forEach((chart) => chart.draw(rates));
-      const nodes = cluster.nodes.length === 1 ? '1 node' : `${cluster.nodes.length} nodes`;
-      setConnection(`live: ${nodes}, updated ${clock(new Date())}`, false);
-    } catch (error) {
-      setConnection(`not updated: ${error.message}`, true);
-    } finally {
-      setTimeout(refresh, POLL_MS);
+    } else {
+      problems.push(`cluster view: ${cluster.reason.message}`);
     }
+    if (page.status === 'fulfilled') {
+      renderJobs(page.value.jobs);
+    } else {
+      problems.push(`jobs: ${page.reason.message}`);
+    }
+    if (problems.length === 0) {
+      const count = cluster.value.nodes.length;
+      setConnection(`live: ${count === 1 ? '1 node' : `${count} nodes`}, updated ${clock(new Date())}`, false);
+    } else {
+      setConnection(`not updated: ${problems.join('; ')}`, true);
+    }
+    setTimeout(refresh, POLL_MS);
   }
   refresh();
 }

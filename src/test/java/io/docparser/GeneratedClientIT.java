@@ -11,7 +11,7 @@ import io.docparser.client.ApiClient;
 import io.docparser.client.ApiException;
 import io.docparser.client.api.JobsApi;
 import io.docparser.client.api.OperationsApi;
-import io.docparser.client.model.Error;
+import io.docparser.client.model.ApiError;
 import io.docparser.client.model.ErrorCode;
 import io.docparser.client.model.Health;
 import io.docparser.client.model.JobResult;
@@ -88,21 +88,20 @@ class GeneratedClientIT {
   }
 
   @Test
-  @DisplayName("uploads a DOCX as multipart/form-data in the part 'file', with output_format as a form field")
+  @DisplayName("uploads a DOCX to /submit/form in the part 'file', with output_format as a form field")
   void multipartDocx() throws Exception {
     File docx = write("report.docx", TestDocuments.docx());
-    UUID id = jobs.submitDocumentWithFormData(docx, null, null, null, null, null, null, null, OutputFormat.TEXT, null)
-        .getJobId();
+    UUID id = jobs.submitForm(docx, null, null, null, null, null, null, null, OutputFormat.TEXT, null).getJobId();
 
     assertContains(completedResult(id).getResult(), "Quarterly Report", "Revenue grew in every region.", "North grew");
     assertEquals("report.docx", status(id).getFilename());
   }
 
   @Test
-  @DisplayName("uploads raw bytes as application/octet-stream, with the file name in the query")
+  @DisplayName("uploads raw bytes to /submit/raw, with the file name in the query")
   void octetStreamHtml() throws Exception {
     File page = write("page-bytes", TestDocuments.html());
-    UUID id = jobs.submitDocumentWithOctetStream(page, OutputFormat.TEXT, "status.html", null, null, null).getJobId();
+    UUID id = jobs.submitRaw(page, OutputFormat.TEXT, "status.html", null, null, null).getJobId();
 
     assertContains(completedResult(id).getResult(), "Service status", "API up", "Workers up");
     assertEquals("status.html", status(id).getFilename());
@@ -131,12 +130,12 @@ class GeneratedClientIT {
   }
 
   @Test
-  @DisplayName("an unknown job id is a 404 whose body reads into the Error model as NOT_FOUND")
+  @DisplayName("an unknown job id is a 404 whose body reads into the ApiError model as NOT_FOUND")
   void unknownJobIsNotFound() {
     ApiException failure = assertThrows(ApiException.class, () -> status(UUID.randomUUID()));
 
     assertEquals(404, failure.getCode());
-    Error error = errorOf(bearer, failure);
+    ApiError error = errorOf(bearer, failure);
     assertEquals(ErrorCode.NOT_FOUND, error.getErrorCode());
     assertTrue(error.getRequestId() != null && !error.getRequestId().isBlank(), error.toString());
   }
@@ -149,7 +148,7 @@ class GeneratedClientIT {
         () -> jobs.submitDocumentWithJson(empty, null, null, null, null, null));
 
     assertEquals(400, failure.getCode());
-    Error error = errorOf(bearer, failure);
+    ApiError error = errorOf(bearer, failure);
     assertEquals(ErrorCode.INVALID_REQUEST, error.getErrorCode());
     assertTrue(error.getError().contains("document_data"), error.getError());
   }
@@ -163,7 +162,7 @@ class GeneratedClientIT {
 
     assertEquals(401, failure.getCode());
     assertEquals(ErrorCode.UNAUTHORIZED, errorOf(anonymous, failure).getErrorCode());
-    assertEquals(Health.StatusEnum.UP, new OperationsApi(anonymous).getLiveness().getStatus());
+    assertEquals(Health.StatusEnum.UP, new OperationsApi(anonymous).getLiveness(null).getStatus());
   }
 
   private static UUID submitText(String text) throws ApiException {
@@ -178,7 +177,7 @@ class GeneratedClientIT {
   private static JobResult completedResult(UUID id) throws ApiException {
     JobStatus finished = awaitTerminal(jobs, id);
     assertEquals(Status.COMPLETED, finished.getStatus(), finished.toString());
-    return jobs.getJobResult(id.toString(), null, null);
+    return assertInstanceOf(JobResult.class, jobs.getJobResultAsJson(id.toString(), null, null));
   }
 
   private static File write(String name, byte[] content) throws Exception {

@@ -8,12 +8,18 @@ package io.docparser.api;
 public enum ErrorCode {
   INVALID_REQUEST(400),
   UNAUTHORIZED(401),
+  /** A valid key of the wrong kind, or (on a node without keys) a browser request from another site. */
+  FORBIDDEN(403),
   NOT_FOUND(404),
   METHOD_NOT_ALLOWED(405),
+  /** A submission's body did not arrive whole within DOCPARSER_REQUEST_BODY_TIMEOUT_MS. */
+  REQUEST_TIMEOUT(408),
   PAYLOAD_TOO_LARGE(413),
   /** The request line is longer than the HTTP server reads; answered by the server before any route. */
   URI_TOO_LONG(414),
   UNSUPPORTED_MEDIA_TYPE(415),
+  /** A node without keys serves only requests addressed to its own loopback address and port (DNS rebinding). */
+  MISDIRECTED_REQUEST(421),
   /** The request's headers are larger than the HTTP server reads; answered by the server before any route. */
   HEADERS_TOO_LARGE(431),
   QUEUE_FULL(429),

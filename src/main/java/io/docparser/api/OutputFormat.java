@@ -14,7 +14,7 @@ public enum OutputFormat {
   /** Tika's XHTML, serialised as HTML. */
   HTML("text/html; charset=utf-8"),
   /** The container and every embedded document, each with its metadata and content (like tika-server's /rmeta). */
-  JSON("application/json");
+  JSON("application/json; charset=utf-8");
 
   private final String rawContentType;
 

@@ -69,13 +69,18 @@ public final class ApiKeys {
     return entries.size();
   }
 
-  /** The caller a presented key belongs to; empty when it is none of this service's keys. */
+  /** The caller a presented key belongs to; empty when it is none of these keys. */
   public Optional<Caller> callerOf(String presented) {
+    return accepts(presented) ? Optional.of(new Caller(callerId(presented))) : Optional.empty();
+  }
+
+  /** Whether the presented key is one of these keys; every entry is tried, whichever matches. */
+  public boolean accepts(String presented) {
     boolean matched = false;
     for (Entry entry : entries) {
       matched |= MessageDigest.isEqual(entry.hash(), sha256(entry.salt(), presented));
     }
-    return matched ? Optional.of(new Caller(callerId(presented))) : Optional.empty();
+    return matched;
   }
 
   /**

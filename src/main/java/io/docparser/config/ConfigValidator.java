@@ -28,6 +28,8 @@ final class ConfigValidator {
   private static final long MAX_UPLOAD_BYTES = Integer.MAX_VALUE - 8;
   private static final String DEFAULT_UPLOAD_DIR = "docparser-uploads";
   private static final long MAX_RATE_LIMIT_PER_S = 1_000_000;
+  /** A deadline shorter than this would cut off healthy clients on a slow network. */
+  private static final long MIN_REQUEST_TIMEOUT_MS = 1_000;
   private static final List<String> LOG_LEVELS = List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
   private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final String OCTET = "(25[0-5]|2[0-4]\\d|1?\\d?\\d)";
@@ -65,6 +67,7 @@ final class ConfigValidator {
         access,
         logLevel(),
         cluster(),
+        connectionLimits(),
         new DatabaseValidator(this::raw, this::invalid, this::invalidSecret).validate());
   }
 
@@ -218,25 +221,35 @@ final class ConfigValidator {
   }
 
   private Access access() {
-    return new Access(apiKeys(), bool(ConfigKey.ALLOW_OPEN_ACCESS),
+    return new Access(keys(ConfigKey.API_KEYS, ConfigKey.API_KEY_HASHES),
+        keys(ConfigKey.OPERATOR_KEYS, ConfigKey.OPERATOR_KEY_HASHES), bool(ConfigKey.ALLOW_OPEN_ACCESS),
         (int) number(ConfigKey.RATE_LIMIT_PER_S, 0, MAX_RATE_LIMIT_PER_S),
-        number(ConfigKey.MAX_ACTIVE_JOBS_PER_KEY, 0, Long.MAX_VALUE));
+        number(ConfigKey.MAX_ACTIVE_JOBS_PER_KEY, 0, Long.MAX_VALUE),
+        (int) number(ConfigKey.KEY_MAX_IN_FLIGHT, 0, Integer.MAX_VALUE),
+        (int) number(ConfigKey.KEY_MAX_LONG_POLLS, 0, Integer.MAX_VALUE));
   }
 
-  /** The keys in either form; a message about a bad one names its setting, never the key. */
-  private ApiKeys apiKeys() {
-    List<String> clear = optionalList(ConfigKey.API_KEYS);
-    List<String> hashes = optionalList(ConfigKey.API_KEY_HASHES);
+  /** The keys of one kind, in either form; a message about a bad one names its setting, never the key. */
+  private ApiKeys keys(ConfigKey clearKeys, ConfigKey hashedKeys) {
+    List<String> clear = optionalList(clearKeys);
+    List<String> hashes = optionalList(hashedKeys);
     try {
       ApiKeys.of(clear, List.of());
     } catch (IllegalArgumentException e) {
-      throw invalidSecret(ConfigKey.API_KEYS, e.getMessage());
+      throw invalidSecret(clearKeys, e.getMessage());
     }
     try {
       return ApiKeys.of(clear, hashes);
     } catch (IllegalArgumentException e) {
-      throw invalidSecret(ConfigKey.API_KEY_HASHES, e.getMessage());
+      throw invalidSecret(hashedKeys, e.getMessage());
     }
+  }
+
+  private ConnectionLimits connectionLimits() {
+    return new ConnectionLimits((int) number(ConfigKey.MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
+        (int) number(ConfigKey.MAX_CONNECTIONS_PER_IP, 1, Integer.MAX_VALUE),
+        number(ConfigKey.REQUEST_HEADER_TIMEOUT_MS, MIN_REQUEST_TIMEOUT_MS, Long.MAX_VALUE),
+        number(ConfigKey.REQUEST_BODY_TIMEOUT_MS, MIN_REQUEST_TIMEOUT_MS, Long.MAX_VALUE));
   }
 
   private List<String> optionalList(ConfigKey key) {
@@ -244,13 +257,13 @@ final class ConfigValidator {
   }
 
   private void requireLoopbackUnlessProtected(String host, Access access) {
-    if (!access.apiKeys().enabled() && !access.allowOpenAccess() && !isLoopback(host)) {
+    if (!access.keysRequired() && !access.allowOpenAccess() && !isLoopback(host)) {
       throw invalid(ConfigKey.HTTP_HOST, "binds beyond loopback without API keys; set "
           + ConfigKey.ALLOW_OPEN_ACCESS.envName() + "=true to serve without authentication on purpose");
     }
   }
 
-  private static boolean isLoopback(String host) {
+  static boolean isLoopback(String host) {
     String h = host.toLowerCase(Locale.ROOT);
     return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
   }

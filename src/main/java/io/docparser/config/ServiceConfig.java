@@ -25,6 +25,7 @@ import java.util.Set;
  * @param access           API keys and the limits on each of them
  * @param logLevel         the level of the node's own logs: ERROR, WARN, INFO, DEBUG or TRACE
  * @param cluster          how to join the other nodes with {@code -cluster}
+ * @param connections      how many connections the HTTP server holds, and how long a request may take to arrive
  * @param database         where job state is persisted
  */
 public record ServiceConfig(
@@ -45,10 +46,16 @@ public record ServiceConfig(
     Access access,
     String logLevel,
     ClusterSettings cluster,
+    ConnectionLimits connections,
     DatabaseSettings database) {
 
   public ServiceConfig {
     roles = Set.copyOf(roles);
+  }
+
+  /** Whether the HTTP server listens on a loopback address only, so that only this machine reaches it. */
+  public boolean servesLoopbackOnly() {
+    return ConfigValidator.isLoopback(httpHost);
   }
 
   public boolean hasRole(Role role) {

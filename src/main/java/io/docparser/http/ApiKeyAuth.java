@@ -4,112 +4,166 @@ import io.docparser.api.Caller;
 import io.docparser.api.ErrorCode;
 import io.docparser.api.ServiceException;
 import io.docparser.config.Access;
-import io.docparser.config.ApiKeys;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.SecurityRequirement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Authentication and the per-key request rate, for every route. openapi.yaml declares the rules: two schemes (a
- * bearer token and an {@code X-API-Key} header), required everywhere except the operations marked
- * {@code security: []}. vertx-openapi would enforce {@code http bearer} only with a JWT handler, so this one handler
- * enforces both schemes for every route instead, and takes its open paths from the contract itself, so that what is
- * declared and what is enforced cannot drift apart; the files that the open pages load (Swagger UI's, the
- * dashboard's) are open too. It runs before any body is read: a caller without a key uploads nothing.
+ * Authentication, the kind of key each route needs, and the per-key request rate, for every route. openapi.yaml
+ * declares the rules: two schemes (a bearer token and an {@code X-API-Key} header), required everywhere except the
+ * operations marked {@code security: []}, and, with {@code x-docparser-key}, the operations that take an operator key
+ * ({@code operator}) or either kind ({@code any}); all others take a tenant key. vertx-openapi would enforce
+ * {@code http bearer} only with a JWT handler, so this one handler enforces the rules for every route instead, read
+ * from the contract itself, so that what is declared and what is enforced cannot drift apart; the files that the
+ * open pages load (Swagger UI's, the dashboard's) are open too. It runs before any body is read: a caller without a
+ * key uploads nothing.
  */
 final class ApiKeyAuth implements PlatformHandler {
 
-  private static final String CALLER = "docparser.caller";
-  private static final String BEARER = "bearer ";
-  static final String API_KEY_HEADER = "X-API-Key";
-  /** Swagger UI's files, served beside the contract's /docs page, which is open. */
-  private static final String DOCS_ASSETS = "/docs/";
+  /** What a route asks of a request's key. */
+  enum Needs { NOTHING, TENANT_KEY, OPERATOR_KEY, ANY_KEY }
 
-  private final ApiKeys keys;
-  private final Set<String> openPaths;
+  /** A route and what it needs; a request that no rule names needs a tenant key. */
+  record Rule(RoutePattern route, Needs needs) {
+  }
+
+  static final String API_KEY_HEADER = "X-API-Key";
+  static final String KEY_EXTENSION = "x-docparser-key";
+  private static final String CALLER = "docparser.caller";
+  private static final String KEY_ID = "docparser.keyId";
+  private static final String BEARER = "bearer ";
+
+  private final Access access;
+  private final List<Rule> rules;
   private final RequestRates rates;
 
-  private ApiKeyAuth(ApiKeys keys, Set<String> openPaths, RequestRates rates) {
-    this.keys = keys;
-    this.openPaths = openPaths;
-    this.rates = rates;
+  private ApiKeyAuth(Access access, List<Rule> rules) {
+    this.access = access;
+    this.rules = List.copyOf(rules);
+    this.rates = new RequestRates(access.requestsPerSecond());
   }
 
-  static ApiKeyAuth forContract(OpenAPIContract contract, Access access) {
-    return withOpenPaths(openPaths(contract), access);
+  /** @param openFilePrefixes paths below which the open pages' files are served (with GET, to anyone) */
+  static ApiKeyAuth forContract(OpenAPIContract contract, Access access, List<String> openFilePrefixes) {
+    List<Rule> rules = new ArrayList<>();
+    JsonObject paths = contract.getRawContract().getJsonObject("paths");
+    for (Operation operation : contract.operations()) {
+      JsonObject declared = paths.getJsonObject(operation.getOpenAPIPath())
+          .getJsonObject(operation.getHttpMethod().name().toLowerCase(Locale.ROOT));
+      rules.add(new Rule(RoutePattern.of(operation.getHttpMethod(), operation.getOpenAPIPath()),
+          needs(operation, declared.getString(KEY_EXTENSION))));
+    }
+    openFilePrefixes.forEach(prefix -> rules.add(new Rule(RoutePattern.files(prefix), Needs.NOTHING)));
+    return new ApiKeyAuth(access, rules);
   }
 
-  /** For a worker-only node, which serves no contract: its health is open, its metrics and cluster state not. */
-  static ApiKeyAuth withOpenPaths(Set<String> openPaths, Access access) {
-    return new ApiKeyAuth(access.apiKeys(), openPaths, new RequestRates(access.requestsPerSecond()));
+  /** For a worker-only node, which serves no contract. */
+  static ApiKeyAuth forRules(List<Rule> rules, Access access) {
+    return new ApiKeyAuth(access, rules);
   }
 
-  /** The paths of the operations that the contract lets anyone call. */
-  static Set<String> openPaths(OpenAPIContract contract) {
-    return contract.operations().stream()
-        .filter(ApiKeyAuth::isOpen)
-        .map(Operation::getOpenAPIPath)
-        .collect(Collectors.toUnmodifiableSet());
-  }
-
-  static boolean isOpen(Operation operation) {
+  private static Needs needs(Operation operation, String keyKind) {
     List<SecurityRequirement> requirements = operation.getSecurityRequirements();
-    return requirements.isEmpty() || requirements.stream().anyMatch(SecurityRequirement::isEmpty);
+    if (requirements.isEmpty() || requirements.stream().anyMatch(SecurityRequirement::isEmpty)) {
+      return Needs.NOTHING;
+    }
+    if (keyKind == null) {
+      return Needs.TENANT_KEY;
+    }
+    return switch (keyKind) {
+      case "operator" -> Needs.OPERATOR_KEY;
+      case "any" -> Needs.ANY_KEY;
+      default -> throw new IllegalStateException(operation.getOperationId() + " declares " + KEY_EXTENSION + ": "
+          + keyKind + "; the contract knows 'operator' and 'any'");
+    };
   }
 
-  /** Who sent the request; the anonymous caller when keys are off or the path is open. */
+  /** Who sent the request: the owner of the jobs it submits; the anonymous caller without a tenant key. */
   static Caller caller(RoutingContext ctx) {
     Caller caller = ctx.get(CALLER);
     return caller == null ? Caller.ANONYMOUS : caller;
   }
 
+  /** The key the request was made with, as an id that names it without holding it; empty without a key. */
+  static Optional<String> keyId(RoutingContext ctx) {
+    return Optional.ofNullable(ctx.get(KEY_ID));
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
-    if (!keys.enabled() || isOpenPath(ctx.normalizedPath())) {
+    Needs needs = needsOf(ctx.request().method(), ctx.normalizedPath());
+    if (!access.keysRequired() || needs == Needs.NOTHING) {
       ctx.put(CALLER, Caller.ANONYMOUS);
       ctx.next();
       return;
     }
     Optional<String> presented = presentedKey(ctx.request());
-    Optional<Caller> caller = presented.flatMap(keys::callerOf);
-    if (caller.isEmpty()) {
-      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"doc-parser-service\"");
-      ctx.fail(new ServiceException(ErrorCode.UNAUTHORIZED, presented.isEmpty()
-          ? "this endpoint needs an API key: send 'Authorization: Bearer <key>' or '" + API_KEY_HEADER + ": <key>'"
-          : "the API key is not valid"));
+    if (presented.isEmpty()) {
+      refuseUnauthenticated(ctx, "this endpoint needs an API key: send 'Authorization: Bearer <key>' or '"
+          + API_KEY_HEADER + ": <key>'");
       return;
     }
-    if (!rates.tryAcquire(caller.get().id())) {
+    Optional<Caller> tenant = access.apiKeys().callerOf(presented.get());
+    Optional<Caller> operator = access.operatorKeys().callerOf(presented.get());
+    if (tenant.isEmpty() && operator.isEmpty()) {
+      refuseUnauthenticated(ctx, "the API key is not valid");
+      return;
+    }
+    if (needs == Needs.TENANT_KEY && tenant.isEmpty()) {
+      ctx.fail(new ServiceException(ErrorCode.FORBIDDEN, ctx.normalizedPath() + " needs a tenant key (one of "
+          + "DOCPARSER_API_KEYS); this is an operator key, which reads /metrics and /cluster only"));
+      return;
+    }
+    if (needs == Needs.OPERATOR_KEY && operator.isEmpty()) {
+      ctx.fail(new ServiceException(ErrorCode.FORBIDDEN, ctx.normalizedPath() + " needs an operator key (one of "
+          + "DOCPARSER_OPERATOR_KEYS); this is a tenant key"));
+      return;
+    }
+    String keyId = tenant.or(() -> operator).orElseThrow().id();
+    if (!rates.tryAcquire(keyId)) {
       ctx.fail(new ServiceException(ErrorCode.RATE_LIMITED, "this API key has made more requests per second than"
           + " it may; try again in a second"));
       return;
     }
-    ctx.put(CALLER, caller.get());
+    ctx.put(CALLER, tenant.orElse(Caller.ANONYMOUS));
+    ctx.put(KEY_ID, keyId);
     ctx.next();
   }
 
-  private boolean isOpenPath(String path) {
-    return openPaths.contains(path) || path.startsWith(DOCS_ASSETS) || path.startsWith(DashboardRoutes.ASSETS);
+  private Needs needsOf(HttpMethod method, String path) {
+    return rules.stream().filter(rule -> rule.route().serves(method, path)).map(Rule::needs).findFirst()
+        .orElse(Needs.TENANT_KEY);
   }
 
+  private static void refuseUnauthenticated(RoutingContext ctx, String message) {
+    ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"doc-parser-service\"");
+    ctx.fail(new ServiceException(ErrorCode.UNAUTHORIZED, message));
+  }
+
+  /**
+   * The key the request presents, in either header. Two different keys are refused rather than one of them picked:
+   * the caller would otherwise act as a key it did not mean, and a proxy that adds its own key could be overridden.
+   */
   private static Optional<String> presentedKey(HttpServerRequest request) {
-    String header = request.getHeader(API_KEY_HEADER);
-    if (header != null && !header.isBlank()) {
-      return Optional.of(header.trim());
+    Optional<String> header = Optional.ofNullable(request.getHeader(API_KEY_HEADER)).map(String::trim)
+        .filter(key -> !key.isEmpty());
+    Optional<String> bearer = Optional.ofNullable(request.getHeader("Authorization"))
+        .filter(value -> value.toLowerCase(Locale.ROOT).startsWith(BEARER))
+        .map(value -> value.substring(BEARER.length()).trim())
+        .filter(token -> !token.isEmpty());
+    if (header.isPresent() && bearer.isPresent() && !header.equals(bearer)) {
+      throw new ServiceException(ErrorCode.INVALID_REQUEST, "the request presents two different API keys, one as "
+          + "'Authorization: Bearer' and one as '" + API_KEY_HEADER + "'; send one key");
     }
-    String authorization = request.getHeader("Authorization");
-    if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-      String token = authorization.substring(BEARER.length()).trim();
-      return token.isEmpty() ? Optional.empty() : Optional.of(token);
-    }
-    return Optional.empty();
+    return header.or(() -> bearer);
   }
 }

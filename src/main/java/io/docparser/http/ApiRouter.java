@@ -3,22 +3,31 @@ package io.docparser.http;
 import io.docparser.api.OutputFormat;
 import io.docparser.config.ServiceConfig;
 import io.docparser.jobs.JobService;
+import io.docparser.http.ApiKeyAuth.Needs;
+import io.docparser.http.ApiKeyAuth.Rule;
+import io.docparser.http.Submissions.Form;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Routers of the HTTP server. An api node's router is generated from openapi.yaml: parameters are validated from
- * the contract, except {@code POST /submit}, whose body {@link Submissions} checks. A worker-only node serves what
+ * the contract, except the submit operations, whose bodies {@link Submissions} checks. A worker-only node serves what
  * operators call alone: health, metrics and the cluster's state (not the dashboard, which submits documents). Both
- * answer every failure through {@link ErrorResponder}.
+ * put every request through the same checks first, in this order: HEAD as GET, a request id, the security headers,
+ * the connection limits, the loopback guard (a node without keys), the request target, unwanted bodies, the key and
+ * the key's requests in flight; and both answer every failure through {@link ErrorResponder}.
  */
 public final class ApiRouter {
 
@@ -26,6 +35,7 @@ public final class ApiRouter {
   private static final String READINESS = "/health/ready";
   private static final String METRICS = "/metrics";
   private static final String CLUSTER = "/cluster";
+  private static final String DOCS_FILES = "/docs/";
 
   private ApiRouter() {
   }
@@ -34,22 +44,28 @@ public final class ApiRouter {
    * @param inputTypes the media types this build parses, for {@code GET /formats}
    */
   public static Future<Router> api(Vertx vertx, ServiceConfig config, JobService jobs, OperatorRoutes operator,
-      List<String> inputTypes) {
+      List<String> inputTypes, ConnectionGuard connections) {
     return FinishedJobs.listen(vertx).compose(finished -> vertx.executeBlocking(
             () -> new Setup(ContractRoutes.load(), DashboardRoutes.load(), UploadFiles.in(vertx, config.uploadDir()),
                 finished)))
-        .compose(setup -> Future.all(OpenAPIContract.from(vertx, setup.contract().contractJson()),
+        .compose(setup -> Future.all(OpenAPIContract.from(vertx, setup.contract().loadableContractJson()),
                 OpenAPIContract.from(vertx, setup.contract().routingContractJson()))
             .map(parsed -> build(vertx, config, jobs, operator, setup, parsed.resultAt(0), parsed.resultAt(1),
-                inputTypes)));
+                inputTypes, connections)));
   }
 
-  public static Router workerOnly(Vertx vertx, ServiceConfig config, OperatorRoutes operator) {
+  public static Router workerOnly(Vertx vertx, ServiceConfig config, OperatorRoutes operator,
+      ConnectionGuard connections) {
+    List<Rule> rules = List.of(new Rule(RoutePattern.of(HttpMethod.GET, LIVENESS), Needs.NOTHING),
+        new Rule(RoutePattern.of(HttpMethod.GET, READINESS), Needs.NOTHING),
+        new Rule(RoutePattern.of(HttpMethod.GET, METRICS), Needs.OPERATOR_KEY),
+        new Rule(RoutePattern.of(HttpMethod.GET, CLUSTER), Needs.OPERATOR_KEY));
     Router router = Router.router(vertx);
-    router.route().handler(new RequestIds());
-    router.route().handler(new SecurityHeaders());
-    router.route().handler(RequestPaths.withoutJobs());
-    router.route().handler(ApiKeyAuth.withOpenPaths(Set.of(LIVENESS, READINESS), config.access()));
+    for (Handler<RoutingContext> check : checks(config, connections, RequestTargets.withoutJobs(),
+        UnwantedBodies.forBodilessRoutes(rules.stream().map(Rule::route).toList()),
+        ApiKeyAuth.forRules(rules, config.access()))) {
+      router.route().handler(check);
+    }
     router.get(LIVENESS).handler(operator.liveness());
     router.get(READINESS).handler(operator.readiness());
     router.get(METRICS).handler(operator.metrics());
@@ -58,41 +74,61 @@ public final class ApiRouter {
   }
 
   /**
-   * @param contract the contract as written, whose security rules {@link ApiKeyAuth} enforces
+   * @param contract the contract as written (as far as vertx-openapi can load it), whose security rules
+   *                 {@link ApiKeyAuth} enforces
    * @param routing  the same without security requirements, which the router is generated from
    */
   private static Router build(Vertx vertx, ServiceConfig config, JobService jobs, OperatorRoutes operator,
-      Setup setup, OpenAPIContract contract, OpenAPIContract routing, List<String> inputTypes) {
+      Setup setup, OpenAPIContract contract, OpenAPIContract routing, List<String> inputTypes,
+      ConnectionGuard connections) {
     ContractRoutes contractFiles = setup.contract();
+    KeyConcurrency concurrency = new KeyConcurrency(config.access());
     Submissions submissions = new Submissions(vertx, jobs, setup.uploads(), config.maxUploadBytes(),
         config.maxRequestBodyBytes());
-    JobRoutes routes = new JobRoutes(jobs, submissions, setup.finished());
+    JobRoutes routes = new JobRoutes(jobs, submissions, setup.finished(), concurrency);
     JsonObject formats = new JsonObject()
         .put("input", new JsonArray(inputTypes))
         .put("output", new JsonArray(OutputFormat.wireNames()));
-    RouterBuilder builder = RouterBuilder.create(vertx, routing, RequestExtractor.withBodyHandler())
-        .rootHandler(new RequestIds())
-        .rootHandler(new SecurityHeaders())
-        .rootHandler(RequestPaths.forContract(contract))
-        .rootHandler(ApiKeyAuth.forContract(contract, config.access()))
-        .rootHandler(new RequestBodies(setup.uploads(), config.maxRequestBodyBytes()));
-    builder.getRoute("submitDocument").setDoValidation(false).addHandler(routes::submit);
+    List<String> openFiles = List.of(DOCS_FILES, DashboardRoutes.ASSETS);
+    RouterBuilder builder = RouterBuilder.create(vertx, routing, new ContractRequests());
+    for (Handler<RoutingContext> check : checks(config, connections, RequestTargets.forContract(contract),
+        UnwantedBodies.forContract(contract, openFiles), ApiKeyAuth.forContract(contract, config.access(), openFiles))) {
+      builder.rootHandler(check);
+    }
+    builder.rootHandler(concurrency);
+    builder.getRoute("submitDocument").setDoValidation(false)
+        .addHandler(ctx -> routes.submit(ctx, EnumSet.allOf(Form.class)));
+    builder.getRoute("submitForm").setDoValidation(false).addHandler(ctx -> routes.submit(ctx, Set.of(Form.MULTIPART)));
+    builder.getRoute("submitRaw").setDoValidation(false).addHandler(ctx -> routes.submit(ctx, Set.of(Form.RAW)));
     builder.getRoute("getJobStatus").addHandler(routes::status);
     builder.getRoute("getJobResult").addHandler(routes::result);
-    builder.getRoute("getFormats").addHandler(ctx -> ctx.json(formats));
+    builder.getRoute("getJobContent").addHandler(routes::content);
+    builder.getRoute("getFormats").addHandler(ctx -> JsonAnswers.send(ctx.response(), 200, formats));
     builder.getRoute("listJobs").addHandler(routes::list);
     builder.getRoute("cancelJob").addHandler(routes::cancel);
     builder.getRoute("getLiveness").addHandler(operator.liveness());
     builder.getRoute("getReadiness").addHandler(operator.readiness());
-    builder.getRoute("getMetrics").setDoValidation(false).addHandler(operator.metrics());
+    builder.getRoute("getMetrics").addHandler(operator.metrics());
     builder.getRoute("getCluster").addHandler(operator::cluster);
-    builder.getRoute("getContract").setDoValidation(false).addHandler(contractFiles::serveContract);
-    builder.getRoute("getDocs").setDoValidation(false).addHandler(contractFiles::serveDocs);
-    builder.getRoute("getDashboard").setDoValidation(false).addHandler(setup.dashboard()::servePage);
+    builder.getRoute("getContract").addHandler(contractFiles::serveContract);
+    builder.getRoute("getDocs").addHandler(contractFiles::serveDocs);
+    builder.getRoute("getDashboard").addHandler(setup.dashboard()::servePage);
     Router router = builder.createRouter();
     contractFiles.mountDocsAssets(router);
     setup.dashboard().mountAssets(router);
     return withErrorAnswers(router);
+  }
+
+  /** The checks every request goes through before its route, in order. */
+  private static List<Handler<RoutingContext>> checks(ServiceConfig config, ConnectionGuard connections,
+      RequestTargets targets, UnwantedBodies bodies, ApiKeyAuth auth) {
+    List<Handler<RoutingContext>> checks = new ArrayList<>(List.of(new HeadRequests(), new RequestIds(),
+        new SecurityHeaders(), connections));
+    if (!config.access().keysRequired() && config.servesLoopbackOnly()) {
+      checks.add(new LoopbackOnly());
+    }
+    checks.addAll(List.of(targets, bodies, auth));
+    return checks;
   }
 
   private record Setup(ContractRoutes contract, DashboardRoutes dashboard, UploadFiles uploads,

@@ -47,13 +47,20 @@ public final class ErrorResponder implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
-    render(ctx.response(), RequestIds.of(ctx), code, message, !ctx.request().isEnded());
+    boolean bodyUnread = RequestBodies.unread(ctx.request());
+    render(ctx.response(), RequestIds.of(ctx), code, message, bodyUnread).onComplete(written -> {
+      if (bodyUnread) {
+        LingeringClose.close(ctx.vertx(), ctx.request().connection());
+      }
+    });
   }
 
   /**
    * The error body, also for answers given outside the router.
    *
-   * @param bodyUnread whether the request's body was left unread: the connection cannot carry another request
+   * @param bodyUnread whether the request's body was left unread: the connection cannot carry another request, so
+   *                   the caller closes it once the answer is written (the HTTP server would otherwise read the rest
+   *                   of the body first)
    */
   static Future<Void> render(HttpServerResponse response, String requestId, ErrorCode code, String message,
       boolean bodyUnread) {
@@ -67,11 +74,7 @@ public final class ErrorResponder implements Handler<RoutingContext> {
         .put("error", message)
         .put("error_code", code.name())
         .put("request_id", requestId);
-    return response
-        .setStatusCode(code.httpStatus())
-        .putHeader(RequestIds.HEADER, requestId)
-        .putHeader("Content-Type", "application/json")
-        .end(body.encode());
+    return JsonAnswers.send(response.putHeader(RequestIds.HEADER, requestId), code.httpStatus(), body);
   }
 
   static ServiceException classify(Throwable failure, int statusCode) {
@@ -84,13 +87,8 @@ public final class ErrorResponder implements Handler<RoutingContext> {
       }
       return fromStatus(http.getStatusCode());
     }
-    if (failure != null && statusCode == 400) {
-      // The body handler's verdict on a body it could not decode (a broken or over-large form).
-      return new ServiceException(ErrorCode.INVALID_REQUEST, "the request body could not be decoded; a form may have"
-          + " at most " + ServerLimits.MAX_FORM_FIELDS + " fields of at most " + ServerLimits.MAX_FORM_FIELD_BYTES
-          + " bytes each");
-    }
-    return failure == null ? fromStatus(statusCode) : fromStatus(500);
+    // A status that a handler of Vert.x's gave with its failure (such as a static file's 404) is kept.
+    return fromStatus(failure == null || statusCode < 500 ? statusCode : 500);
   }
 
   /**

@@ -12,9 +12,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The handlers of the job endpoints: submit, status and result. */
+/** The handlers of the job endpoints: submit, status, result, list and cancel. */
 final class JobRoutes {
 
   /** The longest a status request may wait for its job to finish. */
@@ -31,36 +32,59 @@ final class JobRoutes {
   private final JobService jobs;
   private final Submissions submissions;
   private final FinishedJobs finished;
+  private final KeyConcurrency concurrency;
 
-  JobRoutes(JobService jobs, Submissions submissions, FinishedJobs finished) {
+  JobRoutes(JobService jobs, Submissions submissions, FinishedJobs finished, KeyConcurrency concurrency) {
     this.jobs = jobs;
     this.submissions = submissions;
     this.finished = finished;
+    this.concurrency = concurrency;
   }
 
-  void submit(RoutingContext ctx) {
-    submissions.submit(ctx)
-        .onSuccess(job -> ctx.response()
-            .setStatusCode(202)
-            .putHeader("Location", JobViews.statusPath(job))
-            .putHeader("Content-Type", "application/json")
-            .end(JobViews.accepted(job).encode()))
+  /** @param forms the forms of body the operation takes */
+  void submit(RoutingContext ctx, Set<Submissions.Form> forms) {
+    submissions.submit(ctx, forms)
+        .onSuccess(job -> {
+          ctx.response()
+              .putHeader("Location", JobViews.statusPath(job))
+              .putHeader("Retry-After", RETRY_AFTER_SECONDS);
+          respond(ctx, 202, JobViews.accepted(job));
+        })
         .onFailure(ctx::fail);
   }
 
   void status(RoutingContext ctx) {
     String jobId = ctx.pathParam("job_id");
-    long deadline = System.currentTimeMillis() + waitSeconds(ctx) * 1000;
+    long waitSeconds = waitSeconds(ctx);
+    if (waitSeconds > 0) {
+      concurrency.admitLongPoll(ctx);
+    }
+    long deadline = System.currentTimeMillis() + waitSeconds * 1000;
     awaitTerminal(jobId, ApiKeyAuth.caller(ctx), deadline)
-        .onSuccess(job -> respond(ctx, 200, JobViews.status(job)))
+        .onSuccess(job -> {
+          if (!job.status().isTerminal()) {
+            ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+          }
+          respond(ctx, 200, JobViews.status(job));
+        })
         .onFailure(ctx::fail);
   }
 
+  /** {@code GET /result/{id}}: the result as JSON, or with {@code ?raw=true} the content alone. */
   void result(RoutingContext ctx) {
+    answerResult(ctx, Boolean.parseBoolean(ctx.queryParams().get("raw")));
+  }
+
+  /** {@code GET /result/{id}/content}: the content alone, as {@code ?raw=true} gives it. */
+  void content(RoutingContext ctx) {
+    answerResult(ctx, true);
+  }
+
+  private void answerResult(RoutingContext ctx, boolean raw) {
     String jobId = ctx.pathParam("job_id");
     existing(jobId, ApiKeyAuth.caller(ctx))
         .compose(job -> switch (job.status()) {
-          case COMPLETED -> completed(ctx, job);
+          case COMPLETED -> completed(ctx, job, raw);
           case QUEUED, PROCESSING -> pending(ctx, job);
           case FAILED, CANCELLED -> unavailable(ctx, job);
         })
@@ -89,8 +113,7 @@ final class JobRoutes {
         .onFailure(ctx::fail);
   }
 
-  private Future<Void> completed(RoutingContext ctx, Job job) {
-    boolean raw = Boolean.parseBoolean(ctx.queryParams().get("raw"));
+  private Future<Void> completed(RoutingContext ctx, Job job, boolean raw) {
     return jobs.result(job).compose(result -> result
         .map(found -> raw ? respondRaw(ctx, job, found) : respond(ctx, 200, JobViews.result(job, found)))
         .orElseGet(() -> Future.failedFuture(notFound(job.jobId()))));
@@ -110,7 +133,7 @@ final class JobRoutes {
   }
 
   private Future<Void> unavailable(RoutingContext ctx, Job job) {
-    return respond(ctx, 409, JobViews.unavailable(job));
+    return respond(ctx, 409, JobViews.unavailable(job, RequestIds.of(ctx)));
   }
 
   /** The job once it is terminal, or as it is at the deadline: read again as soon as its end is announced. */
@@ -165,9 +188,6 @@ final class JobRoutes {
   }
 
   private static Future<Void> respond(RoutingContext ctx, int status, JsonObject body) {
-    return ctx.response()
-        .setStatusCode(status)
-        .putHeader("Content-Type", "application/json")
-        .end(body.encode());
+    return JsonAnswers.send(ctx.response(), status, body);
   }
 }

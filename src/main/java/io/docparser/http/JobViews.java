@@ -69,13 +69,14 @@ final class JobViews {
         .put("message", "The job is " + job.status().wireName() + "; try again shortly.");
   }
 
-  static JsonObject unavailable(Job job) {
+  static JsonObject unavailable(Job job, String requestId) {
     return new JsonObject()
         .put("job_id", job.jobId())
         .put("status", job.status().wireName())
         .put("message", "The job " + job.status().wireName() + "; it has no result.")
         .put("error", job.error())
-        .put("error_code", job.errorCode() == null ? null : job.errorCode().name());
+        .put("error_code", job.errorCode() == null ? null : job.errorCode().name())
+        .put("request_id", requestId);
   }
 
   static OutputFormat format(Job job) {

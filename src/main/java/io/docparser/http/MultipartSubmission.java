@@ -3,19 +3,16 @@ package io.docparser.http;
 import io.docparser.jobs.DocumentContent;
 import io.docparser.jobs.SubmittedDocument;
 import io.vertx.core.MultiMap;
-import io.vertx.ext.web.FileUpload;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A multipart/form-data submission: the document in the part {@code file} (streamed to a temp file by the body
- * handler, deleted when the request ends), the options as form fields.
+ * A multipart/form-data submission, as {@link MultipartUpload} received it: the document in the part {@code file}
+ * (in a temp file, deleted when the request ends), the options as form fields.
  */
 final class MultipartSubmission {
 
-  static final String FILE_PART = "file";
   private static final List<String> FIELDS = List.of(SubmitOptions.OUTPUT_FORMAT, SubmitOptions.FILENAME,
       SubmitOptions.CONTENT_TYPE, SubmitOptions.PASSWORD);
   private static final String GENERIC_PART_TYPE = "application/octet-stream";
@@ -26,10 +23,13 @@ final class MultipartSubmission {
     this.maxDocumentBytes = maxDocumentBytes;
   }
 
-  SubmittedDocument parse(List<FileUpload> uploads, MultiMap form, MultiMap query, MultiMap headers) {
-    FileUpload file = onlyFile(uploads);
-    Map<String, String> fields = formFields(form);
-    fields.putIfAbsent(SubmitOptions.FILENAME, emptyToNull(file.fileName()));
+  SubmittedDocument parse(MultipartUpload.Form form, MultiMap query, MultiMap headers) {
+    MultipartUpload.FilePart file = form.file();
+    if (file == null) {
+      throw SubmitOptions.invalid("the form has no '" + MultipartUpload.FILE_PART + "' part holding the document");
+    }
+    Map<String, String> fields = formFields(form.fields());
+    fields.putIfAbsent(SubmitOptions.FILENAME, emptyToNull(file.filename()));
     if (file.contentType() != null && !file.contentType().startsWith(GENERIC_PART_TYPE)) {
       fields.putIfAbsent(SubmitOptions.CONTENT_TYPE, file.contentType());
     }
@@ -40,23 +40,8 @@ final class MultipartSubmission {
     if (file.size() > maxDocumentBytes) {
       throw SubmitOptions.tooLarge(file.size(), maxDocumentBytes);
     }
-    return new SubmittedDocument(new DocumentContent.InFile(Path.of(file.uploadedFileName()), file.size()),
-        options.filename(), options.contentType(), options.outputFormat(), options.password());
-  }
-
-  private static FileUpload onlyFile(List<FileUpload> uploads) {
-    for (FileUpload upload : uploads) {
-      if (!upload.name().equals(FILE_PART)) {
-        throw SubmitOptions.invalid("unknown file part " + SubmitOptions.quoted(upload.name())
-            + "; send the document in the part '" + FILE_PART + "'");
-      }
-    }
-    if (uploads.size() != 1) {
-      throw SubmitOptions.invalid(uploads.isEmpty()
-          ? "the form has no '" + FILE_PART + "' part holding the document"
-          : "the form has " + uploads.size() + " '" + FILE_PART + "' parts; send one document per request");
-    }
-    return uploads.get(0);
+    return new SubmittedDocument(new DocumentContent.InFile(file.path(), file.size()), options.filename(),
+        options.contentType(), options.outputFormat(), options.password());
   }
 
   private static Map<String, String> formFields(MultiMap form) {
@@ -64,7 +49,7 @@ final class MultipartSubmission {
     for (String name : form.names()) {
       if (!FIELDS.contains(name)) {
         throw SubmitOptions.invalid("unknown form field " + SubmitOptions.quoted(name) + "; /submit takes the part '"
-            + FILE_PART + "' and the fields: " + String.join(", ", FIELDS));
+            + MultipartUpload.FILE_PART + "' and the fields: " + String.join(", ", FIELDS));
       }
       if (form.getAll(name).size() > 1) {
         throw SubmitOptions.invalid("form field " + SubmitOptions.quoted(name) + " is given more than once");

@@ -34,7 +34,7 @@ public final class OperatorRoutes {
 
   void cluster(RoutingContext ctx) {
     cluster.snapshot()
-        .onSuccess(snapshot -> ctx.response().putHeader("Content-Type", "application/json").end(snapshot.encode()))
+        .onSuccess(snapshot -> JsonAnswers.send(ctx.response(), 200, snapshot))
         .onFailure(ctx::fail);
   }
 }

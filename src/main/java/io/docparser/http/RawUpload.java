@@ -2,19 +2,17 @@ package io.docparser.http;
 
 import io.docparser.jobs.DocumentContent;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.file.AsyncFile;
-import io.vertx.core.file.OpenOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.file.Path;
 
 /**
  * Receives a raw ({@code application/octet-stream}) request body. A body whose Content-Length is at most 64 KiB is
  * read into memory, which spares a small document a temp file and five trips to the file system (a thousand such
- * uploads at once hold 64 MiB); any other body is streamed to a temp file, never held whole in memory. The size is checked as the bytes
- * come: a body over the limit is refused with 413 as soon as it passes the limit (at once when its Content-Length
- * says so), not after it has been read.
+ * uploads at once hold 64 MiB); any other body is streamed to a temp file, never held whole in memory. The size is
+ * checked as the bytes come: a body over the limit is refused with 413 as soon as it passes the limit (at once when
+ * its Content-Length says so), not after it has been read.
  */
 final class RawUpload {
 
@@ -33,62 +31,31 @@ final class RawUpload {
   /**
    * The body, in memory or in a temp file; the caller deletes the file when the request is done (this class, if
    * it fails).
+   *
+   * @param request paused, its body not read yet
    */
   Future<DocumentContent> receive(HttpServerRequest request) {
-    long declared = declaredLength(request);
+    long declared = RequestBodies.declaredLength(request);
     if (declared > maxDocumentBytes) {
       return Future.failedFuture(SubmitOptions.tooLarge(declared, maxDocumentBytes));
     }
     if (declared >= 0 && declared <= IN_MEMORY_BYTES) {
-      return request.body().compose(body -> body.length() == 0
+      Future<DocumentContent> body = request.body().compose(bytes -> bytes.length() == 0
           ? Future.failedFuture(SubmitOptions.empty())
-          : Future.succeededFuture(new DocumentContent.InMemory(body.getBytes())));
+          : Future.succeededFuture(new DocumentContent.InMemory(bytes.getBytes())));
+      request.resume();
+      return body;
     }
-    request.pause();
     return files.newFile().compose(file -> writeTo(request, file)
         .onFailure(failed -> files.delete(file)));
   }
 
-  /** The Content-Length header's value, or -1 when there is none usable (a chunked body). */
-  private static long declaredLength(HttpServerRequest request) {
-    String declared = request.getHeader("Content-Length");
-    return declared != null && declared.matches("\\d{1,18}") ? Long.parseLong(declared) : -1;
-  }
-
   private Future<DocumentContent> writeTo(HttpServerRequest request, Path file) {
     return vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
-        .compose(out -> copy(request, out).eventually(out::close))
+        .compose(out -> FileCopy.copy(request, out, maxDocumentBytes,
+            size -> SubmitOptions.tooLarge(size, maxDocumentBytes)).eventually(out::close))
         .compose(size -> size == 0
             ? Future.failedFuture(SubmitOptions.empty())
             : Future.succeededFuture(new DocumentContent.InFile(file, size)));
-  }
-
-  private Future<Long> copy(HttpServerRequest request, AsyncFile out) {
-    Promise<Long> done = Promise.promise();
-    long[] size = {0};
-    request.handler(chunk -> {
-      size[0] += chunk.length();
-      if (size[0] > maxDocumentBytes) {
-        request.pause();
-        done.tryFail(SubmitOptions.tooLarge(size[0], maxDocumentBytes));
-        return;
-      }
-      out.write(chunk);
-      if (out.writeQueueFull()) {
-        request.pause();
-        out.drainHandler(drained -> request.resume());
-      }
-    });
-    request.exceptionHandler(done::tryFail);
-    out.exceptionHandler(done::tryFail);
-    request.endHandler(ended -> out.flush().onComplete(flushed -> {
-      if (flushed.succeeded()) {
-        done.tryComplete(size[0]);
-      } else {
-        done.tryFail(flushed.cause());
-      }
-    }));
-    request.resume();
-    return done.future();
   }
 }

@@ -1,71 +1,29 @@
 package io.docparser.http;
 
-import io.docparser.api.ErrorCode;
-import io.docparser.api.ServiceException;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.Route;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.PlatformHandler;
-import java.util.Locale;
+import io.vertx.core.http.HttpServerRequest;
 
-/**
- * Reads request bodies, bounded: JSON and forms through Vert.x's body handler (multipart file parts go to the
- * upload directory and are deleted when the response ends), raw uploads to /submit left to {@link RawUpload},
- * which streams them to a file instead of memory.
- */
-final class RequestBodies implements PlatformHandler {
+/** What a request's headers say about its body, read before any byte of the body is. */
+final class RequestBodies {
 
-  private static final String RAW = "application/octet-stream";
-  private static final String MULTIPART = "multipart/";
-  /** Time a file part has, after its request ended, to be closed on disk; far more than a healthy part needs. */
-  private static final long PART_CLOSE_GRACE_MS = 5_000;
-
-  private final BodyHandler bodies;
-
-  RequestBodies(UploadFiles uploads, long maxBodyBytes) {
-    this.bodies = BodyHandler.create(uploads.directory().toString())
-        .setBodyLimit(maxBodyBytes)
-        .setDeleteUploadedFilesOnEnd(true)
-        .setMergeFormAttributes(false);
+  private RequestBodies() {
   }
 
-  @Override
-  public void handle(RoutingContext ctx) {
-    if (isRawSubmission(ctx)) {
-      ctx.next();
-      return;
-    }
-    if (hasType(ctx, MULTIPART)) {
-      refuseIfNeverComplete(ctx);
-    }
-    bodies.handle(ctx);
+  /** The Content-Length header's value, or -1 when there is none usable (a chunked body, or no body). */
+  static long declaredLength(HttpServerRequest request) {
+    String declared = request.getHeader("Content-Length");
+    return declared != null && declared.matches("\\d{1,18}") ? Long.parseLong(declared) : -1;
   }
 
-  static boolean isRawSubmission(RoutingContext ctx) {
-    return ctx.request().method() == HttpMethod.POST && "/submit".equals(ctx.normalizedPath()) && hasType(ctx, RAW);
-  }
-
-  private static boolean hasType(RoutingContext ctx, String prefix) {
-    String type = ctx.request().getHeader("Content-Type");
-    return type != null && type.toLowerCase(Locale.ROOT).startsWith(prefix);
+  /** Whether the request comes with a body: a Content-Length above zero, or a Transfer-Encoding (chunked). */
+  static boolean declaresBody(HttpServerRequest request) {
+    return declaredLength(request) > 0 || request.getHeader("Transfer-Encoding") != null;
   }
 
   /**
-   * The body handler hands a multipart body on only once every file part has ended, and a part whose closing
-   * boundary never comes never ends (Vert.x issue 3134): the request would hang, its temp file open, until the
-   * connection idles out. So once the request itself has ended, a body still not handed on after a grace period is
-   * refused as malformed, then its unfinished part is closed and deleted (which fails the
-   * part's stream once more, after the answer).
+   * Whether bytes of the body may still be on their way: the connection then cannot carry another request, and is
+   * closed once the answer is out rather than read to the end of a body nobody wants.
    */
-  private static void refuseIfNeverComplete(RoutingContext ctx) {
-    Route reading = ctx.currentRoute();
-    ctx.request().end().onSuccess(ended -> ctx.vertx().setTimer(PART_CLOSE_GRACE_MS, timer -> {
-      if (ctx.currentRoute() == reading && !ctx.response().ended() && !ctx.failed()) {
-        ctx.fail(new ServiceException(ErrorCode.INVALID_REQUEST,
-            "the multipart body ends inside a part: its closing boundary is missing"));
-        ctx.cancelAndCleanupFileUploads();
-      }
-    }));
+  static boolean unread(HttpServerRequest request) {
+    return declaresBody(request) && !request.isEnded();
   }
 }

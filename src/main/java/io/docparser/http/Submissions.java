@@ -9,17 +9,43 @@ import io.docparser.jobs.JobService;
 import io.docparser.jobs.SubmittedDocument;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** {@code POST /submit} in each of its forms: JSON, multipart/form-data and raw bytes. */
+/**
+ * The submit operations in each of their forms: JSON, multipart/form-data and raw bytes. Everything the headers and
+ * the query can tell is checked before the body is read (its media type, the idempotency key, the options in the
+ * query, a multipart boundary), and only then is the body read: a refused submission is answered without reading it.
+ * A client that waits for {@code 100 Continue} gets it only then.
+ */
 final class Submissions {
 
-  private static final String JSON = "application/json";
-  private static final String MULTIPART = "multipart/form-data";
-  private static final String RAW = "application/octet-stream";
+  /** The forms a submission comes in, by the media type of its body. */
+  enum Form {
+    JSON("application/json"),
+    MULTIPART("multipart/form-data"),
+    RAW("application/octet-stream");
+
+    private final String mediaType;
+
+    Form(String mediaType) {
+      this.mediaType = mediaType;
+    }
+
+    static Optional<Form> of(String mediaType) {
+      return Arrays.stream(values()).filter(form -> form.mediaType.equals(mediaType)).findFirst();
+    }
+  }
+
   private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final Pattern USABLE_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
@@ -27,52 +53,63 @@ final class Submissions {
   private final JobService jobs;
   private final JsonSubmission json;
   private final MultipartSubmission multipart;
+  private final MultipartUpload multipartUpload;
   private final RawUpload raw;
   private final UploadFiles uploads;
+  private final long maxBodyBytes;
 
   Submissions(Vertx vertx, JobService jobs, UploadFiles uploads, long maxDocumentBytes, long maxBodyBytes) {
     this.vertx = vertx;
     this.jobs = jobs;
     this.uploads = uploads;
+    this.maxBodyBytes = maxBodyBytes;
     this.json = new JsonSubmission(maxDocumentBytes, maxBodyBytes);
     this.multipart = new MultipartSubmission(maxDocumentBytes);
+    this.multipartUpload = new MultipartUpload(vertx, uploads, maxDocumentBytes);
     this.raw = new RawUpload(vertx, uploads, maxDocumentBytes);
   }
 
-  Future<Job> submit(RoutingContext ctx) {
+  /** @param accepted the forms the operation takes; another one is a 415 */
+  Future<Job> submit(RoutingContext ctx, Set<Form> accepted) {
+    Form form;
     String key;
     try {
-      key = idempotencyKey(ctx);
-    } catch (ServiceException e) {
-      return Future.failedFuture(e);
+      form = formOf(ctx.request(), accepted);
+      key = idempotencyKey(ctx.request());
+      SubmitOptions.checkQuery(ctx.queryParams());
+      requireUsableBoundary(ctx.request(), form);
+    } catch (ServiceException refused) {
+      return Future.failedFuture(refused);
+    }
+    if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {
+      ctx.response().writeContinue();
     }
     Caller caller = ApiKeyAuth.caller(ctx);
-    return switch (mediaType(ctx)) {
-      case JSON -> vertx.executeBlocking(
-          () -> json.parse(ctx.body().buffer(), ctx.queryParams(), ctx.request().headers()), false)
+    return switch (form) {
+      case JSON -> JsonBody.read(ctx.request(), maxBodyBytes)
+          .compose(body -> vertx.executeBlocking(() -> json.parse(body, ctx.queryParams(), ctx.request().headers()),
+              false))
           .compose(document -> jobs.submit(document, key, caller, RequestIds.of(ctx)));
-      case MULTIPART -> vertx.executeBlocking(() -> multipart.parse(ctx.fileUploads(),
-          ctx.request().formAttributes(), ctx.queryParams(), ctx.request().headers()), false)
-          .compose(document -> jobs.submit(document, key, caller, RequestIds.of(ctx)));
-      case RAW -> submitRaw(ctx, key, caller);
-      default -> Future.failedFuture(new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-          "Content-Type '" + mediaType(ctx) + "' is not accepted by /submit; send " + JSON + ", " + MULTIPART
-              + " or " + RAW));
+      case MULTIPART -> multipartUpload.receive(ctx.request())
+          .compose(received -> submitThenDelete(received.file() == null ? null : received.file().path(),
+              () -> multipart.parse(received, ctx.queryParams(), ctx.request().headers()), key, caller, ctx));
+      case RAW -> raw.receive(ctx.request()).compose(content -> submitThenDelete(
+          content instanceof DocumentContent.InFile inFile ? inFile.file() : null,
+          () -> document(content, SubmitOptions.resolve(Map.of(), ctx.queryParams(), ctx.request().headers())),
+          key, caller, ctx));
     };
   }
 
-  private Future<Job> submitRaw(RoutingContext ctx, String key, Caller caller) {
-    SubmitOptions.Options options;
+  /** Queues the document, then deletes its temp file (if it has one), whether it was queued or refused. */
+  private Future<Job> submitThenDelete(Path file, Supplier<SubmittedDocument> parse,
+      String key, Caller caller, RoutingContext ctx) {
+    Future<Job> submitted;
     try {
-      options = SubmitOptions.resolve(Map.of(), ctx.queryParams(), ctx.request().headers());
-    } catch (ServiceException e) {
-      return Future.failedFuture(e);
+      submitted = jobs.submit(parse.get(), key, caller, RequestIds.of(ctx));
+    } catch (ServiceException refused) {
+      submitted = Future.failedFuture(refused);
     }
-    return raw.receive(ctx.request()).compose(content -> jobs.submit(document(content, options), key, caller,
-            RequestIds.of(ctx))
-        .eventually(() -> content instanceof DocumentContent.InFile inFile
-            ? uploads.delete(inFile.file())
-            : Future.succeededFuture()));
+    return file == null ? submitted : submitted.eventually(() -> uploads.delete(file));
   }
 
   private static SubmittedDocument document(DocumentContent content, SubmitOptions.Options options) {
@@ -80,9 +117,25 @@ final class Submissions {
         options.password());
   }
 
+  private static Form formOf(HttpServerRequest request, Set<Form> accepted) {
+    String mediaType = mediaType(request);
+    return Form.of(mediaType).filter(accepted::contains).orElseThrow(() -> new ServiceException(
+        ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + SubmitOptions.quoted(mediaType) + " is not accepted by "
+        + request.path() + "; send " + accepted.stream().map(form -> form.mediaType)
+        .collect(Collectors.joining(", "))));
+  }
+
+  private static void requireUsableBoundary(HttpServerRequest request, Form form) {
+    if (form == Form.MULTIPART) {
+      MultipartBoundary.problem(request.getHeader("Content-Type")).ifPresent(problem -> {
+        throw SubmitOptions.invalid(problem);
+      });
+    }
+  }
+
   /** The client's key for this submission: printable ASCII, so that it is safe in logs and as a map key. */
-  private static String idempotencyKey(RoutingContext ctx) {
-    String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
+  private static String idempotencyKey(HttpServerRequest request) {
+    String key = request.getHeader(IDEMPOTENCY_KEY);
     if (key == null) {
       return null;
     }
@@ -93,8 +146,8 @@ final class Submissions {
     return key;
   }
 
-  private static String mediaType(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Content-Type");
+  private static String mediaType(HttpServerRequest request) {
+    String header = request.getHeader("Content-Type");
     return header == null ? "" : header.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
   }
 }

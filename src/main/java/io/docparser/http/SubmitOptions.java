@@ -44,7 +44,7 @@ final class SubmitOptions {
         password(password));
   }
 
-  private static void checkQuery(MultiMap query) {
+  static void checkQuery(MultiMap query) {
     if (query.contains(PASSWORD)) {
       throw invalid("a password must not be sent in the URL, where logs keep it; send it in the "
           + PASSWORD_HEADER + " header or as the '" + PASSWORD + "' field of the body");

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardIT {
 
   private static final String KEY = "dashboard-key-" + UUID.randomUUID();
+  private static final String OPERATOR_KEY = "dashboard-operator-" + UUID.randomUUID();
   private static final String API_NODE = "dashboard-api";
   private static final String WORKER_NODE = "dashboard-worker";
   private static final String TEXT = "Quarterly report for the dashboard. Revenue grew by 12 percent.";
@@ -36,7 +37,7 @@ class DashboardIT {
   Path workDir;
 
   @Test
-  @DisplayName("asks for the key, lists both nodes, follows uploaded documents to their end and shows a result")
+  @DisplayName("asks for both keys, lists both nodes, follows uploaded documents to their end and shows a result")
   void dashboardWorksInABrowser() throws Exception {
     Optional<Path> chromium = Prerequisites.find("chromium");
     Prerequisites.require("chromium and Node.js, for the browser test",
@@ -48,18 +49,21 @@ class DashboardIT {
     Files.deleteIfExists(screenshot);
 
     try (TestCluster cluster = new TestCluster(workDir)) {
-      ServiceProcess api = cluster.start(API_NODE, "api,worker", 1, Map.of("DOCPARSER_API_KEYS", KEY));
-      ServiceProcess worker = cluster.start(WORKER_NODE, "worker", 1, Map.of("DOCPARSER_API_KEYS", KEY));
+      Map<String, String> keys = Map.of("DOCPARSER_API_KEYS", KEY, "DOCPARSER_OPERATOR_KEYS", OPERATOR_KEY);
+      ServiceProcess api = cluster.start(API_NODE, "api,worker", 1, keys);
+      ServiceProcess worker = cluster.start(WORKER_NODE, "worker", 1, keys);
       cluster.awaitFormed();
       assertEquals(404, worker.api().withHeader(ApiKeyAuth.API_KEY_HEADER, KEY).get("/dashboard").statusCode(),
           "a worker-only node serves no dashboard");
 
       BrowserScript.Outcome run = browser.run("dashboard.mjs", Map.of("CHROMIUM", chromium.get().toString()),
-          BROWSER_TIMEOUT, api.api().base(), KEY, document.toString(), broken.toString(), screenshot.toString(),
+          BROWSER_TIMEOUT, api.api().base(), KEY, OPERATOR_KEY, document.toString(), broken.toString(),
+          screenshot.toString(),
           API_NODE, WORKER_NODE);
 
       assertEquals(0, run.exitCode(), run.output());
-      for (String seen : List.of("asked for an API key", "asked again after a wrong key",
+      for (String seen : List.of("asked for the tenant key", "asked again after a wrong tenant key",
+          "asked for the operator key", "asked again after a wrong operator key",
           "node listed: " + API_NODE, "node listed: " + WORKER_NODE, "upload quarterly-report.pdf: job ",
           "as completed", "CORRUPT_DOCUMENT", "result: " + TEXT, "after a reload the key was still known")) {
         assertTrue(run.output().contains(seen), "the browser script never printed '" + seen + "':\n" + run.output());

@@ -52,6 +52,8 @@ class HostileRequestsTest {
 
   @TempDir
   static Path uploads;
+  /** The Host every request names: a node without keys serves only its own loopback address and port. */
+  private static String host;
   private static RawHttp raw;
   private static ApiClient api;
 
@@ -60,6 +62,7 @@ class HostileRequestsTest {
     TestNode.deploy(vertx, Map.of("DOCPARSER_MAX_UPLOAD_BYTES", String.valueOf(MAX_DOCUMENT_BYTES),
             "DOCPARSER_UPLOAD_DIR", uploads.toString()))
         .onComplete(context.succeeding(config -> {
+          host = "127.0.0.1:" + config.httpPort();
           raw = new RawHttp(config.httpPort());
           api = new ApiClient(config.httpPort());
           context.completeNow();
@@ -120,29 +123,29 @@ class HostileRequestsTest {
             ErrorCode.INVALID_REQUEST),
         refused("a URL longer than the server takes",
             get("/status/" + "a".repeat(ServerLimits.MAX_REQUEST_LINE_BYTES + 10)), ErrorCode.URI_TOO_LONG),
-        refused("one header larger than the server takes", request("GET /health/live HTTP/1.1\r\nHost: t\r\nX-Big: "
+        refused("one header larger than the server takes", request("GET /health/live HTTP/1.1\r\nHost: " + host + "\r\nX-Big: "
             + "b".repeat(ServerLimits.MAX_HEADER_BYTES + 10) + "\r\nConnection: close\r\n\r\n"),
             ErrorCode.HEADERS_TOO_LARGE),
-        refused("many headers larger together than the server takes", request("GET /health/live HTTP/1.1\r\nHost: t\r\n"
+        refused("many headers larger together than the server takes", request("GET /health/live HTTP/1.1\r\nHost: " + host + "\r\n"
             + "X-Many: 0123456789012345678901234567890123456789\r\n".repeat(ServerLimits.MAX_HEADER_BYTES / 40)
             + "Connection: close\r\n\r\n"), ErrorCode.HEADERS_TOO_LARGE),
         refused("a request line that is not HTTP", request("GARBAGE\r\n\r\n"), ErrorCode.INVALID_REQUEST),
-        refused("a request line with a space in the path", request("GET /status/a b/c HTTP/1.1\r\nHost: t\r\n"
+        refused("a request line with a space in the path", request("GET /status/a b/c HTTP/1.1\r\nHost: " + host + "\r\n"
             + "Connection: close\r\n\r\n"), ErrorCode.INVALID_REQUEST),
-        refused("a header line without a colon", request("GET /health/live HTTP/1.1\r\nHost: t\r\nNoColonHere\r\n"
+        refused("a header line without a colon", request("GET /health/live HTTP/1.1\r\nHost: " + host + "\r\nNoColonHere\r\n"
             + "Connection: close\r\n\r\n"), ErrorCode.INVALID_REQUEST),
-        refused("a bare CR inside a header value", request("GET /health/live HTTP/1.1\r\nHost: t\r\nX-Request-Id: a\rb"
+        refused("a bare CR inside a header value", request("GET /health/live HTTP/1.1\r\nHost: " + host + "\r\nX-Request-Id: a\rb"
             + "\r\nConnection: close\r\n\r\n"), ErrorCode.INVALID_REQUEST),
-        refused("a Content-Length that is not a number", request("POST /submit HTTP/1.1\r\nHost: t\r\n"
+        refused("a Content-Length that is not a number", request("POST /submit HTTP/1.1\r\nHost: " + host + "\r\n"
             + "Content-Type: application/json\r\nContent-Length: ten\r\nConnection: close\r\n\r\n{}"),
             ErrorCode.INVALID_REQUEST),
-        refused("both Content-Length and chunked Transfer-Encoding", request("POST /submit HTTP/1.1\r\nHost: t\r\n"
+        refused("both Content-Length and chunked Transfer-Encoding", request("POST /submit HTTP/1.1\r\nHost: " + host + "\r\n"
             + "Content-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n"
             + "Connection: close\r\n\r\n0\r\n\r\n"), ErrorCode.INVALID_REQUEST),
-        refused("an X-Document-Password that is not percent-encoding", request("POST /submit HTTP/1.1\r\nHost: t\r\n"
+        refused("an X-Document-Password that is not percent-encoding", request("POST /submit HTTP/1.1\r\nHost: " + host + "\r\n"
             + "Content-Type: application/json\r\nX-Document-Password: %zz\r\nContent-Length: 21\r\n"
             + "Connection: close\r\n\r\n{\"document_data\":\"x\"}"), ErrorCode.INVALID_REQUEST),
-        refused("an Idempotency-Key with a tab", request("POST /submit HTTP/1.1\r\nHost: t\r\n"
+        refused("an Idempotency-Key with a tab", request("POST /submit HTTP/1.1\r\nHost: " + host + "\r\n"
             + "Content-Type: application/json\r\nIdempotency-Key: a\tb\r\nContent-Length: 21\r\n"
             + "Connection: close\r\n\r\n{\"document_data\":\"x\"}"), ErrorCode.INVALID_REQUEST),
         refused("a password in the query", post("/submit?password=secret", "application/octet-stream", bytes("x")),
@@ -170,7 +173,7 @@ class HostileRequestsTest {
         refused("an id with invalid UTF-8", get("/result/%C3%28%FF"), ErrorCode.NOT_FOUND),
         refused("an id of 4000 characters", get("/status/" + "f".repeat(4000)), ErrorCode.NOT_FOUND),
         refused("an upper-case UUID", get("/status/" + JOB.toUpperCase()), ErrorCode.NOT_FOUND),
-        refused("a DELETE of an id with path traversal", request("DELETE /jobs/..%2F..%2Fetc HTTP/1.1\r\nHost: t\r\n"
+        refused("a DELETE of an id with path traversal", request("DELETE /jobs/..%2F..%2Fetc HTTP/1.1\r\nHost: " + host + "\r\n"
             + "Connection: close\r\n\r\n"), ErrorCode.NOT_FOUND),
         refused("a plain path traversal", get("/status/../../etc/passwd"), ErrorCode.NOT_FOUND),
         refused("a path with broken percent-encoding", get("/formats%zz"), ErrorCode.INVALID_REQUEST),
@@ -226,7 +229,7 @@ class HostileRequestsTest {
   @Order(1)
   @DisplayName("a request to upgrade to cleartext HTTP/2 is answered in HTTP/1.1, under the same limits")
   void h2cUpgradeIsIgnored() {
-    RawHttp.Response response = raw.send(request("GET /health/live HTTP/1.1\r\nHost: t\r\n"
+    RawHttp.Response response = raw.send(request("GET /health/live HTTP/1.1\r\nHost: " + host + "\r\n"
         + "Connection: Upgrade, HTTP2-Settings, close\r\nUpgrade: h2c\r\n"
         + "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n"));
 
@@ -295,7 +298,7 @@ class HostileRequestsTest {
   }
 
   private static byte[] get(String target) {
-    return request("GET " + target + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+    return request("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
   }
 
   private static byte[] postJson(String body) {
@@ -303,7 +306,7 @@ class HostileRequestsTest {
   }
 
   private static byte[] post(String target, String contentType, byte[] body) {
-    return concat(("POST " + target + " HTTP/1.1\r\nHost: t\r\nContent-Type: " + contentType + "\r\nContent-Length: "
+    return concat(("POST " + target + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: " + contentType + "\r\nContent-Length: "
         + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), body);
   }
 

@@ -5,7 +5,7 @@ import io.docparser.client.ApiException;
 import io.docparser.client.api.JobsApi;
 import io.docparser.client.auth.ApiKeyAuth;
 import io.docparser.client.auth.HttpBearerAuth;
-import io.docparser.client.model.Error;
+import io.docparser.client.model.ApiError;
 import io.docparser.client.model.JobStatus;
 import io.docparser.client.model.Status;
 import java.io.IOException;
@@ -61,12 +61,12 @@ public final class GeneratedClients {
     return status;
   }
 
-  /** The error body of a failed call, read into the contract's {@code Error} model. */
-  public static Error errorOf(ApiClient client, ApiException failure) {
+  /** The error body of a failed call, read into the contract's {@code ApiError} model. */
+  public static ApiError errorOf(ApiClient client, ApiException failure) {
     try {
-      return client.getObjectMapper().readValue(failure.getResponseBody(), Error.class);
+      return client.getObjectMapper().readValue(failure.getResponseBody(), ApiError.class);
     } catch (IOException e) {
-      throw new UncheckedIOException("the error body is not the contract's Error: " + failure.getResponseBody(), e);
+      throw new UncheckedIOException("the error body is not the contract's ApiError: " + failure.getResponseBody(), e);
     }
   }
 }
