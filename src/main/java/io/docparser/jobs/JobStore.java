@@ -18,10 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -114,31 +112,19 @@ public final class JobStore {
   }
 
   /**
-   * One page of a caller's jobs, newest first.
+   * One page of a caller's jobs, newest first (see {@link JobOrder}): each member sends back at most one page.
    *
    * @param status only jobs in this status; null for all
    * @param after  the job the previous page ended with; null for the first page
    */
   public Future<List<Job>> list(Caller caller, JobStatus status, Job after, int limit) {
-    Predicate<String, HazelcastJsonValue> wanted = Predicates.and(
-        status == null ? Predicates.alwaysTrue() : Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, status.wireName()),
-        caller.id() == null ? Predicates.alwaysTrue() : Predicates.equal(StoreMaps.OWNER_ATTRIBUTE, caller.id()));
-    return calls.blocking(() -> {
-      List<String> ids = jobs.project(Projections.<Map.Entry<String, HazelcastJsonValue>>multiAttribute(
-              QueryConstants.KEY_ATTRIBUTE_NAME.value(), StoreMaps.CREATED_ATTRIBUTE, StoreMaps.OWNER_ATTRIBUTE),
-              wanted)
-          .stream()
-          .filter(row -> caller.owns(row[2] == null ? null : String.valueOf(row[2])))
-          .map(row -> new ListedKey(String.valueOf(row[0]), Instant.parse(String.valueOf(row[1]))))
-          .sorted(NEWEST_FIRST)
-          .filter(key -> after == null || NEWEST_FIRST.compare(key, ListedKey.of(after)) > 0)
-          .limit(limit)
-          .map(ListedKey::jobId)
-          .toList();
-      Map<String, HazelcastJsonValue> found = jobs.getAll(new LinkedHashSet<>(ids));
-      return ids.stream().map(found::get).filter(Objects::nonNull).map(value -> JobJson.read(value.getValue()))
-          .toList();
-    });
+    Predicate<String, HazelcastJsonValue> owned = Predicates.equal(StoreMaps.OWNER_ATTRIBUTE, caller.id());
+    Predicate<String, HazelcastJsonValue> wanted = status == null
+        ? owned
+        : Predicates.and(owned, Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, status.wireName()));
+    return calls.blocking(() -> jobs.values(JobOrder.page(wanted, after, limit)).stream()
+        .map(value -> JobJson.read(value.getValue()))
+        .toList());
   }
 
   /** How many of a caller's jobs are queued or processing, cluster-wide. */
@@ -147,15 +133,6 @@ public final class JobStore {
         Predicates.equal(StoreMaps.OWNER_ATTRIBUTE, caller.id()),
         Predicates.in(StoreMaps.STATUS_ATTRIBUTE, JobStatus.QUEUED.wireName(), JobStatus.PROCESSING.wireName()));
     return calls.blocking(() -> jobs.aggregate(Aggregators.count(), active));
-  }
-
-  private static final Comparator<ListedKey> NEWEST_FIRST =
-      Comparator.comparing(ListedKey::createdAt).reversed().thenComparing(ListedKey::jobId);
-
-  private record ListedKey(String jobId, Instant createdAt) {
-    static ListedKey of(Job job) {
-      return new ListedKey(job.jobId(), job.createdAt());
-    }
   }
 
   /** How many jobs wait in the queue, cluster-wide, and how many bytes their documents hold. */

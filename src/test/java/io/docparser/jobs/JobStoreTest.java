@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
-import io.docparser.support.TestDatabases;
+import com.hazelcast.map.IMap;
+import io.docparser.api.Caller;
 import io.docparser.api.ErrorCode;
+import io.docparser.support.TestDatabases;
 import io.docparser.cluster.HazelcastConfigs;
 import io.docparser.support.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -212,6 +218,126 @@ class JobStoreTest {
           assertEquals(job.jobId(), claims.get(2).orElseThrow().jobId());
           context.completeNow();
         })));
+  }
+
+  @Nested
+  @DisplayName("lists a caller's jobs")
+  class Listing {
+
+    private final Caller alice = new Caller("alice");
+    private final Caller bob = new Caller("bob");
+
+    @Test
+    @DisplayName("newest first, page by page, each job once, also when many were created in the same millisecond")
+    void pagesNewestFirstThroughEqualCreationTimes(VertxTestContext context) {
+      List<Job> alices = new ArrayList<>();
+      List<Job> everyone = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        Instant createdAt = i < 12 ? T0 : i < 24 ? T0.plusMillis(1) : T0.plusSeconds(5);
+        alices.add(queued(createdAt).submittedBy(alice.id(), null));
+        everyone.add(queued(createdAt).submittedBy(bob.id(), null));
+      }
+      everyone.addAll(alices);
+      insertAll(everyone)
+          .compose(inserted -> allPages(alice, null, 7))
+          .onComplete(context.succeeding(pages -> context.verify(() -> {
+            assertEquals(newestFirst(alices), ids(pages));
+            assertEquals(List.of(7, 7, 7, 7, 2), pages.stream().map(List::size).toList());
+            context.completeNow();
+          })));
+    }
+
+    @Test
+    @DisplayName("in one status only, on every page")
+    void filtersByStatusOnEveryPage(VertxTestContext context) {
+      List<Job> queued = IntStream.range(0, 10)
+          .mapToObj(i -> queued(T0.plusMillis(i % 3)).submittedBy(alice.id(), null))
+          .toList();
+      insertAll(queued)
+          .compose(inserted -> Future.all(queued.subList(0, 4).stream()
+              .map(job -> store.claim(job.jobId(), "node-a", LEASE))
+              .toList()))
+          .compose(claimed -> allPages(alice, JobStatus.PROCESSING, 3)
+              .compose(processing -> allPages(alice, JobStatus.QUEUED, 3)
+                  .map(stillQueued -> List.of(processing, stillQueued))))
+          .onComplete(context.succeeding(listed -> context.verify(() -> {
+            assertEquals(newestFirst(queued.subList(0, 4)), ids(listed.get(0)));
+            assertEquals(newestFirst(queued.subList(4, 10)), ids(listed.get(1)));
+            context.completeNow();
+          })));
+    }
+
+    @Test
+    @DisplayName("without a key, only the jobs submitted without one")
+    void anonymousCallerSeesOnlyJobsWithoutOwner(VertxTestContext context) {
+      List<Job> anonymous = List.of(queued(T0), queued(T0.plusSeconds(1)), queued(T0.plusSeconds(1)));
+      List<Job> everyone = new ArrayList<>(anonymous);
+      everyone.add(queued(T0.plusSeconds(1)).submittedBy(alice.id(), null));
+      insertAll(everyone)
+          .compose(inserted -> allPages(Caller.ANONYMOUS, null, 2))
+          .onComplete(context.succeeding(pages -> context.verify(() -> {
+            assertEquals(newestFirst(anonymous), ids(pages));
+            context.completeNow();
+          })));
+    }
+
+    @Test
+    @DisplayName("in order with records written before created_ms existed, ordered by their created_at")
+    void ordersRecordsWithoutCreatedMsByCreatedAt(VertxTestContext context) {
+      List<Job> current = IntStream.range(0, 6)
+          .mapToObj(i -> queued(T0.plusMillis(i % 2 * 500)).submittedBy(alice.id(), null))
+          .toList();
+      List<Job> older = IntStream.range(0, 6)
+          .mapToObj(i -> queued(T0.plusMillis(i % 3 * 250)).submittedBy(alice.id(), null))
+          .toList();
+      IMap<String, HazelcastJsonValue> map = hazelcast.getMap(StoreMaps.JOBS);
+      older.forEach(job -> map.set(job.jobId(), new HazelcastJsonValue(writtenBeforeCreatedMs(job))));
+      List<Job> all = new ArrayList<>(current);
+      all.addAll(older);
+      insertAll(current)
+          .compose(inserted -> allPages(alice, null, 4))
+          .onComplete(context.succeeding(pages -> context.verify(() -> {
+            assertEquals(newestFirst(all), ids(pages));
+            context.completeNow();
+          })));
+    }
+
+    /** Every page, following each full page's last job as the cursor, as GET /jobs does with next_cursor. */
+    private Future<List<List<Job>>> allPages(Caller caller, JobStatus status, int limit) {
+      return pagesAfter(caller, status, null, limit, new ArrayList<>());
+    }
+
+    private Future<List<List<Job>>> pagesAfter(Caller caller, JobStatus status, Job after, int limit,
+        List<List<Job>> pages) {
+      return store.list(caller, status, after, limit).compose(page -> {
+        pages.add(page);
+        return page.size() < limit
+            ? Future.succeededFuture(pages)
+            : pagesAfter(caller, status, page.get(page.size() - 1), limit, pages);
+      });
+    }
+
+    private Future<?> insertAll(List<Job> jobs) {
+      return Future.all(jobs.stream().map(store::insert).toList());
+    }
+
+    private static List<String> newestFirst(List<Job> jobs) {
+      return jobs.stream()
+          .sorted(Comparator.comparing(Job::createdAt).reversed().thenComparing(Job::jobId))
+          .map(Job::jobId)
+          .toList();
+    }
+
+    private static List<String> ids(List<List<Job>> pages) {
+      return pages.stream().flatMap(List::stream).map(Job::jobId).toList();
+    }
+
+    private static String writtenBeforeCreatedMs(Job job) {
+      JsonObject record = new JsonObject(JobJson.write(job));
+      assertTrue(record.containsKey(StoreMaps.CREATED_MS_ATTRIBUTE));
+      record.remove(StoreMaps.CREATED_MS_ATTRIBUTE);
+      return record.encode();
+    }
   }
 
   /** Moves the clock past any backoff; passes its value through. */
