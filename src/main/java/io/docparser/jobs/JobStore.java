@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,16 +142,9 @@ public final class JobStore {
         jobs.aggregate(Aggregators.longSum(StoreMaps.SIZE_ATTRIBUTE), queued)));
   }
 
-  /** How many jobs the cluster holds in each status. */
-  public Future<Map<JobStatus, Long>> countByStatus() {
-    return calls.blocking(() -> {
-      Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
-      for (JobStatus status : JobStatus.values()) {
-        counts.put(status, jobs.aggregate(Aggregators.count(),
-            Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, status.wireName())));
-      }
-      return counts;
-    });
+  /** How many jobs the cluster holds in each status, counted in one aggregation. */
+  public Future<JobCensus> census() {
+    return calls.blocking(() -> jobs.aggregate(new JobCensus.Count()));
   }
 
   /** The queue's length, in jobs and in bytes of documents. */
