@@ -113,7 +113,7 @@ class JobStoreTest {
         .compose(inserted -> store.claim(job.jobId(), "node-a", LEASE))
         .compose(claimed -> store.finish(claimed.orElseThrow(),
             JobOutcome.failed(ErrorCode.CORRUPT_DOCUMENT, "broken", "application/pdf", "abc")))
-        .compose(failed -> store.finish(job, JobOutcome.completed("text/plain", "abc"))
+        .compose(failed -> store.finish(job, JobOutcome.completed("text/plain", "abc", 10))
             .map(late -> List.of(failed, late)))
         .compose(outcomes -> store.find(job.jobId()).map(found -> List.of(outcomes.get(0), outcomes.get(1), found)))
         .onComplete(context.succeeding(outcomes -> context.verify(() -> {
@@ -151,8 +151,8 @@ class JobStoreTest {
         .compose(first -> store.reclaim("node-a", 3)
             .compose(back -> afterBackoff(back))
             .compose(back -> store.claim(job.jobId(), "node-b", LEASE))
-            .compose(second -> store.finish(first.orElseThrow(), JobOutcome.completed("text/plain", "old"))
-                .compose(late -> store.finish(second.orElseThrow(), JobOutcome.completed("text/plain", "new"))
+            .compose(second -> store.finish(first.orElseThrow(), JobOutcome.completed("text/plain", "old", 10))
+                .compose(late -> store.finish(second.orElseThrow(), JobOutcome.completed("text/plain", "new", 10))
                     .map(current -> List.of(late, current)))))
         .onComplete(context.succeeding(outcomes -> context.verify(() -> {
           assertTrue(outcomes.get(0).isEmpty(), "the old attempt's late result was taken");
