@@ -126,12 +126,10 @@ public final class JobStore {
         .toList());
   }
 
-  /** How many of a caller's jobs are queued or processing, cluster-wide. */
-  public Future<Long> activeJobs(Caller caller) {
-    Predicate<String, HazelcastJsonValue> active = Predicates.and(
-        Predicates.equal(StoreMaps.OWNER_ATTRIBUTE, caller.id()),
-        Predicates.in(StoreMaps.STATUS_ATTRIBUTE, JobStatus.QUEUED.wireName(), JobStatus.PROCESSING.wireName()));
-    return calls.blocking(() -> jobs.aggregate(Aggregators.count(), active));
+  /** What a caller holds in the store, cluster-wide, measured by one aggregation over its jobs. */
+  public Future<KeyUsage> usage(Caller caller) {
+    return calls.blocking(() -> jobs.aggregate(new KeyUsage.Sum(),
+        Predicates.equal(StoreMaps.OWNER_ATTRIBUTE, caller.id())));
   }
 
   /** How many jobs wait in the queue, cluster-wide, and how many bytes their documents hold. */

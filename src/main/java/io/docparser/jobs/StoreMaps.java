@@ -23,6 +23,7 @@ public final class StoreMaps {
   static final String CREATED_MS_ATTRIBUTE = "created_ms";
   static final String NODE_ATTRIBUTE = "node";
   static final String SIZE_ATTRIBUTE = "size_bytes";
+  static final String RESULT_BYTES_ATTRIBUTE = "result_bytes";
   static final String NOT_BEFORE_ATTRIBUTE = "not_before";
   public static final String OWNER_ATTRIBUTE = "owner";
 

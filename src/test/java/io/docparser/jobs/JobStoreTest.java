@@ -220,6 +220,39 @@ class JobStoreTest {
         })));
   }
 
+  @Test
+  @DisplayName("measures what a caller keeps: its jobs in any status, the active ones, and the bytes of the documents"
+      + " of unfinished jobs and the results of completed ones")
+  void measuresWhatACallerKeeps(VertxTestContext context) {
+    Caller alice = new Caller("alice");
+    List<Job> jobs = IntStream.rangeClosed(1, 5)
+        .mapToObj(i -> Job.queued(null, null, i * 10, "text", 1, T0).submittedBy(alice.id(), null))
+        .toList();
+    Job completedBeforeResultBytes = Job.queued(null, null, 60, "text", 1, T0).submittedBy(alice.id(), null);
+    IMap<String, HazelcastJsonValue> map = hazelcast.getMap(StoreMaps.JOBS);
+    Future.all(jobs.stream().map(store::insert).toList())
+        .compose(inserted -> store.insert(queued(T0).submittedBy("bob", null)))
+        .compose(inserted -> store.claim(jobs.get(1).jobId(), "node-a", LEASE))
+        .compose(processing -> store.claim(jobs.get(2).jobId(), "node-a", LEASE))
+        .compose(claimed -> store.finish(claimed.orElseThrow(), JobOutcome.completed("text/plain", "abc", 1000)))
+        .compose(completed -> store.claim(jobs.get(3).jobId(), "node-a", LEASE))
+        .compose(claimed -> store.finish(claimed.orElseThrow(),
+            JobOutcome.failed(ErrorCode.CORRUPT_DOCUMENT, "broken", null, null)))
+        .compose(failed -> store.cancel(jobs.get(4).jobId()))
+        .compose(cancelled -> {
+          Job completed = completedBeforeResultBytes.claimedBy("node-a", T0, T0)
+              .finished(JobOutcome.completed("text/plain", "abc", 0), T0);
+          JsonObject record = new JsonObject(JobJson.write(completed));
+          record.remove(StoreMaps.RESULT_BYTES_ATTRIBUTE);
+          map.set(completed.jobId(), new HazelcastJsonValue(record.encode()));
+          return store.usage(alice);
+        })
+        .onComplete(context.succeeding(usage -> context.verify(() -> {
+          assertEquals(new KeyUsage(6, 2, 10 + 20 + 1000), usage);
+          context.completeNow();
+        })));
+  }
+
   @Nested
   @DisplayName("lists a caller's jobs")
   class Listing {
