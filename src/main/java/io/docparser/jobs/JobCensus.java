@@ -6,6 +6,7 @@ import com.hazelcast.projection.Projection;
 import com.hazelcast.projection.Projections;
 import java.io.Serial;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +20,9 @@ import java.util.Map;
  */
 public record JobCensus(Map<JobStatus, Long> byStatus, long queuedBytes) {
 
+  /** Kept in the statuses' own order, which is the order {@code GET /cluster} shows them in. */
   public JobCensus {
-    byStatus = Map.copyOf(byStatus);
+    byStatus = Collections.unmodifiableMap(new EnumMap<>(byStatus));
   }
 
   /** How many jobs wait in the queue. */

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * What one API key may hold, cluster-wide; 0 is no limit. They never apply without keys: the anonymous caller of a
- * loopback node is bounded by the queue alone.
+ * loopback node is bounded by the queue alone. Each submission is checked against a measurement taken for it, so
+ * submissions of one key that run at the same moment may together pass a quota by what they add.
  *
  * @param maxActiveJobs  jobs queued or processing (past it, 429 RATE_LIMITED: waiting is enough)
  * @param maxJobs        jobs kept, in any status (past it, 429 QUOTA_EXCEEDED: room must be freed)
