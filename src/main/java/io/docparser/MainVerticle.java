@@ -16,6 +16,7 @@ import io.docparser.jobs.Draining;
 import io.docparser.jobs.JobMetrics;
 import io.docparser.jobs.JobProcessor;
 import io.docparser.jobs.JobService;
+import io.docparser.jobs.KeyQuotas;
 import io.docparser.jobs.LeaseVerticle;
 import io.docparser.jobs.Leases;
 import io.docparser.jobs.ParserWorkerVerticle;
@@ -150,7 +151,7 @@ public final class MainVerticle extends VerticleBase {
           (v, connections) -> Future.succeededFuture(ApiRouter.workerOnly(v, config, operator, connections))));
     }
     JobService jobs = new JobService(stores, vertx.eventBus(), CLOCK, config.queueLimit(),
-        config.access().maxActiveJobs(), metrics);
+        KeyQuotas.of(config.access()), metrics);
     return vertx.deployVerticle(new HttpVerticle(config,
         (v, connections) -> ApiRouter.api(v, config, jobs, operator, parsers.supportedTypes(), connections)));
   }

@@ -24,6 +24,8 @@ public enum ErrorCode {
   HEADERS_TOO_LARGE(431),
   QUEUE_FULL(429),
   RATE_LIMITED(429),
+  /** The API key keeps as many jobs, or as many bytes, as it may: room must be freed before it submits again. */
+  QUOTA_EXCEEDED(429),
   INTERNAL_ERROR(500),
   STORE_UNAVAILABLE(503),
 

@@ -224,9 +224,21 @@ final class ConfigValidator {
     return new Access(keys(ConfigKey.API_KEYS, ConfigKey.API_KEY_HASHES),
         keys(ConfigKey.OPERATOR_KEYS, ConfigKey.OPERATOR_KEY_HASHES), bool(ConfigKey.ALLOW_OPEN_ACCESS),
         (int) number(ConfigKey.RATE_LIMIT_PER_S, 0, MAX_RATE_LIMIT_PER_S),
-        number(ConfigKey.MAX_ACTIVE_JOBS_PER_KEY, 0, Long.MAX_VALUE),
-        (int) number(ConfigKey.KEY_MAX_IN_FLIGHT, 0, Integer.MAX_VALUE),
+        number(ConfigKey.MAX_ACTIVE_JOBS_PER_KEY, 0, Long.MAX_VALUE), number(ConfigKey.KEY_MAX_JOBS, 0, Long.MAX_VALUE),
+        keyMaxStoredBytes(), (int) number(ConfigKey.KEY_MAX_IN_FLIGHT, 0, Integer.MAX_VALUE),
         (int) number(ConfigKey.KEY_MAX_LONG_POLLS, 0, Integer.MAX_VALUE));
+  }
+
+  /** A key's quota must hold the largest document the service accepts, or that document would be refused forever. */
+  private long keyMaxStoredBytes() {
+    long quota = number(ConfigKey.KEY_MAX_STORED_BYTES, 0, Long.MAX_VALUE);
+    long maxUpload = number(ConfigKey.MAX_UPLOAD_BYTES, 1, MAX_UPLOAD_BYTES);
+    if (quota != 0 && quota < maxUpload) {
+      throw invalid(ConfigKey.KEY_MAX_STORED_BYTES, "must be 0 (no limit) or at least "
+          + ConfigKey.MAX_UPLOAD_BYTES.envName() + " (" + maxUpload + "), or the largest documents could never be"
+          + " stored");
+    }
+    return quota;
   }
 
   /** The keys of one kind, in either form; a message about a bad one names its setting, never the key. */

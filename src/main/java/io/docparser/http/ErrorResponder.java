@@ -64,7 +64,8 @@ public final class ErrorResponder implements Handler<RoutingContext> {
    */
   static Future<Void> render(HttpServerResponse response, String requestId, ErrorCode code, String message,
       boolean bodyUnread) {
-    if (code == ErrorCode.STORE_UNAVAILABLE || code == ErrorCode.QUEUE_FULL || code == ErrorCode.RATE_LIMITED) {
+    if (code == ErrorCode.STORE_UNAVAILABLE || code == ErrorCode.QUEUE_FULL || code == ErrorCode.RATE_LIMITED
+        || code == ErrorCode.QUOTA_EXCEEDED) {
       response.putHeader("Retry-After", RETRY_AFTER_SECONDS);
     }
     if (bodyUnread) {

@@ -97,7 +97,8 @@ public final class JobProcessor {
     }
     if (parsed.outcome() instanceof ParseOutcome.Parsed done) {
       return stores.results().write(attempt.jobId(), done.result())
-          .compose(written -> jobs.finish(attempt, JobOutcome.completed(done.result().contentType(), parsed.sha256())))
+          .compose(storedBytes -> jobs.finish(attempt,
+              JobOutcome.completed(done.result().contentType(), parsed.sha256(), storedBytes)))
           .onSuccess(updated -> updated.ifPresent(JobProcessor::logFinished));
     }
     ParseOutcome.Failed failed = (ParseOutcome.Failed) parsed.outcome();

@@ -24,18 +24,15 @@ public final class JobService {
   private final Clock clock;
   private final QueueLimit queueLimit;
   private final QueueGauge queueGauge;
-  private final long maxActiveJobsPerCaller;
+  private final KeyQuotas quotas;
   private final JobMetrics metrics;
 
-  /**
-   * @param maxActiveJobsPerCaller how many queued and processing jobs one API key may have; 0 for no limit (it
-   *                               never applies without keys: the anonymous caller is bounded by the queue alone)
-   */
-  public JobService(Stores stores, EventBus eventBus, Clock clock, QueueLimit queueLimit,
-      long maxActiveJobsPerCaller, JobMetrics metrics) {
+  /** @param quotas what one API key may hold */
+  public JobService(Stores stores, EventBus eventBus, Clock clock, QueueLimit queueLimit, KeyQuotas quotas,
+      JobMetrics metrics) {
     this.metrics = metrics;
     this.stores = stores;
-    this.maxActiveJobsPerCaller = maxActiveJobsPerCaller;
+    this.quotas = quotas;
     this.jobs = stores.jobs();
     this.eventBus = eventBus;
     this.clock = clock;
@@ -46,7 +43,8 @@ public final class JobService {
   /**
    * Queues a document, unless the cluster-wide queue is full (429 QUEUE_FULL, which clients retry). With an
    * idempotency key, a repeat of an earlier submission by the same caller gets the earlier job instead of a new one.
-   * A caller with as many active jobs as it may have is refused (429 RATE_LIMITED).
+   * A caller whose jobs would pass one of its quotas is refused (429 QUOTA_EXCEEDED), and so is one with as many
+   * active jobs as it may have (429 RATE_LIMITED): one aggregation over the caller's jobs measures all three.
    *
    * @param idempotencyKey the client's key for this submission; may be null
    */
@@ -68,13 +66,12 @@ public final class JobService {
   }
 
   private Future<Job> admit(SubmittedDocument document, Job job, Caller caller) {
-    if (caller.id() == null || maxActiveJobsPerCaller == 0) {
+    if (!quotas.apply(caller)) {
       return admit(document, job);
     }
-    return jobs.activeJobs(caller).compose(active -> active >= maxActiveJobsPerCaller
-        ? Future.failedFuture(new ServiceException(ErrorCode.RATE_LIMITED, "this API key has " + active
-            + " jobs queued or processing, as many as one key may have; try again when some have finished"))
-        : admit(document, job));
+    return jobs.usage(caller).compose(usage -> quotas.refusal(usage, job.sizeBytes())
+        .<Future<Job>>map(Future::failedFuture)
+        .orElseGet(() -> admit(document, job)));
   }
 
   /** Admits against the estimated queue depth; a refusal is checked against a fresh measurement first. */

@@ -17,11 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -114,48 +111,25 @@ public final class JobStore {
   }
 
   /**
-   * One page of a caller's jobs, newest first.
+   * One page of a caller's jobs, newest first (see {@link JobOrder}): each member sends back at most one page.
    *
    * @param status only jobs in this status; null for all
    * @param after  the job the previous page ended with; null for the first page
    */
   public Future<List<Job>> list(Caller caller, JobStatus status, Job after, int limit) {
-    Predicate<String, HazelcastJsonValue> wanted = Predicates.and(
-        status == null ? Predicates.alwaysTrue() : Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, status.wireName()),
-        caller.id() == null ? Predicates.alwaysTrue() : Predicates.equal(StoreMaps.OWNER_ATTRIBUTE, caller.id()));
-    return calls.blocking(() -> {
-      List<String> ids = jobs.project(Projections.<Map.Entry<String, HazelcastJsonValue>>multiAttribute(
-              QueryConstants.KEY_ATTRIBUTE_NAME.value(), StoreMaps.CREATED_ATTRIBUTE, StoreMaps.OWNER_ATTRIBUTE),
-              wanted)
-          .stream()
-          .filter(row -> caller.owns(row[2] == null ? null : String.valueOf(row[2])))
-          .map(row -> new ListedKey(String.valueOf(row[0]), Instant.parse(String.valueOf(row[1]))))
-          .sorted(NEWEST_FIRST)
-          .filter(key -> after == null || NEWEST_FIRST.compare(key, ListedKey.of(after)) > 0)
-          .limit(limit)
-          .map(ListedKey::jobId)
-          .toList();
-      Map<String, HazelcastJsonValue> found = jobs.getAll(new LinkedHashSet<>(ids));
-      return ids.stream().map(found::get).filter(Objects::nonNull).map(value -> JobJson.read(value.getValue()))
-          .toList();
-    });
+    Predicate<String, HazelcastJsonValue> owned = Predicates.equal(StoreMaps.OWNER_ATTRIBUTE, caller.id());
+    Predicate<String, HazelcastJsonValue> wanted = status == null
+        ? owned
+        : Predicates.and(owned, Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, status.wireName()));
+    return calls.blocking(() -> jobs.values(JobOrder.page(wanted, after, limit)).stream()
+        .map(value -> JobJson.read(value.getValue()))
+        .toList());
   }
 
-  /** How many of a caller's jobs are queued or processing, cluster-wide. */
-  public Future<Long> activeJobs(Caller caller) {
-    Predicate<String, HazelcastJsonValue> active = Predicates.and(
-        Predicates.equal(StoreMaps.OWNER_ATTRIBUTE, caller.id()),
-        Predicates.in(StoreMaps.STATUS_ATTRIBUTE, JobStatus.QUEUED.wireName(), JobStatus.PROCESSING.wireName()));
-    return calls.blocking(() -> jobs.aggregate(Aggregators.count(), active));
-  }
-
-  private static final Comparator<ListedKey> NEWEST_FIRST =
-      Comparator.comparing(ListedKey::createdAt).reversed().thenComparing(ListedKey::jobId);
-
-  private record ListedKey(String jobId, Instant createdAt) {
-    static ListedKey of(Job job) {
-      return new ListedKey(job.jobId(), job.createdAt());
-    }
+  /** What a caller holds in the store, cluster-wide, measured by one aggregation over its jobs. */
+  public Future<KeyUsage> usage(Caller caller) {
+    return calls.blocking(() -> jobs.aggregate(new KeyUsage.Sum(),
+        Predicates.equal(StoreMaps.OWNER_ATTRIBUTE, caller.id())));
   }
 
   /** How many jobs wait in the queue, cluster-wide, and how many bytes their documents hold. */
@@ -166,16 +140,9 @@ public final class JobStore {
         jobs.aggregate(Aggregators.longSum(StoreMaps.SIZE_ATTRIBUTE), queued)));
   }
 
-  /** How many jobs the cluster holds in each status. */
-  public Future<Map<JobStatus, Long>> countByStatus() {
-    return calls.blocking(() -> {
-      Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
-      for (JobStatus status : JobStatus.values()) {
-        counts.put(status, jobs.aggregate(Aggregators.count(),
-            Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, status.wireName())));
-      }
-      return counts;
-    });
+  /** How many jobs the cluster holds in each status, counted in one aggregation. */
+  public Future<JobCensus> census() {
+    return calls.blocking(() -> jobs.aggregate(new JobCensus.Count()));
   }
 
   /** The queue's length, in jobs and in bytes of documents. */

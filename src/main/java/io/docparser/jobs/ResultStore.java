@@ -25,8 +25,11 @@ public final class ResultStore {
     this.ttl = ttl;
   }
 
-  public Future<Void> write(String jobId, JobResult result) {
-    return calls.async(() -> results.setAsync(jobId, toJson(result), ttl.toSeconds(), TimeUnit.SECONDS));
+  /** @return the size of the stored result in bytes (what it counts against its owner's quota) */
+  public Future<Long> write(String jobId, JobResult result) {
+    String json = toJson(result);
+    return calls.async(() -> results.setAsync(jobId, json, ttl.toSeconds(), TimeUnit.SECONDS))
+        .map(stored -> utf8Length(json));
   }
 
   public Future<Optional<JobResult>> read(String jobId) {
@@ -43,6 +46,26 @@ public final class ResultStore {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a result could not be written as JSON", e);
     }
+  }
+
+  /** Counted rather than encoded: a result may be hundreds of megabytes, and its encoded copy is not needed. */
+  private static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   private static JobResult fromJson(String json) {

@@ -19,8 +19,11 @@ public final class StoreMaps {
   /** Attributes the job map is queried by, indexed. */
   public static final String STATUS_ATTRIBUTE = "status";
   static final String CREATED_ATTRIBUTE = "created_at";
+  /** The creation time in epoch milliseconds; records written before it was added lack it (see {@link JobJson}). */
+  static final String CREATED_MS_ATTRIBUTE = "created_ms";
   static final String NODE_ATTRIBUTE = "node";
   static final String SIZE_ATTRIBUTE = "size_bytes";
+  static final String RESULT_BYTES_ATTRIBUTE = "result_bytes";
   static final String NOT_BEFORE_ATTRIBUTE = "not_before";
   public static final String OWNER_ATTRIBUTE = "owner";
 

@@ -241,11 +241,29 @@ class ConfigLoaderTest {
     Access defaults = load(Map.of(), Map.of(), null).access();
     assertEquals(100, defaults.requestsPerSecond());
     assertEquals(1000, defaults.maxActiveJobs());
+    assertEquals(100_000, defaults.maxJobs());
+    assertEquals(10L * 1024 * 1024 * 1024, defaults.maxStoredBytes());
 
-    Access none = load(Map.of("DOCPARSER_RATE_LIMIT_PER_S", "0", "DOCPARSER_MAX_ACTIVE_JOBS_PER_KEY", "0"), Map.of(),
-        null).access();
+    Access none = load(Map.of("DOCPARSER_RATE_LIMIT_PER_S", "0", "DOCPARSER_MAX_ACTIVE_JOBS_PER_KEY", "0",
+        "DOCPARSER_KEY_MAX_JOBS", "0", "DOCPARSER_KEY_MAX_STORED_BYTES", "0"), Map.of(), null).access();
     assertEquals(0, none.requestsPerSecond());
     assertEquals(0, none.maxActiveJobs());
+    assertEquals(0, none.maxJobs());
+    assertEquals(0, none.maxStoredBytes());
+  }
+
+  @Test
+  @DisplayName("a per-key quota that is negative, not a whole number, or smaller than the largest document is refused")
+  void perKeyQuotasAreValidated() {
+    for (Map<String, String> bad : List.of(Map.of("DOCPARSER_KEY_MAX_JOBS", "-1"),
+        Map.of("DOCPARSER_KEY_MAX_JOBS", "ten"), Map.of("DOCPARSER_KEY_MAX_STORED_BYTES", "1.5"),
+        Map.of("DOCPARSER_KEY_MAX_STORED_BYTES", "1000", "DOCPARSER_MAX_UPLOAD_BYTES", "2000"))) {
+      ConfigException error = assertThrows(ConfigException.class, () -> load(bad, Map.of(), null));
+      String named = bad.keySet().stream().filter(key -> key.startsWith("DOCPARSER_KEY_")).findFirst().orElseThrow();
+      assertTrue(error.getMessage().contains(named), error.getMessage());
+    }
+    assertEquals(2000, load(Map.of("DOCPARSER_KEY_MAX_STORED_BYTES", "2000", "DOCPARSER_MAX_UPLOAD_BYTES", "2000"),
+        Map.of(), null).access().maxStoredBytes());
   }
 
   private static String hashEntry(String key) throws Exception {

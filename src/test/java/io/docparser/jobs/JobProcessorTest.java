@@ -16,9 +16,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +96,28 @@ class JobProcessorTest {
         .onComplete(context.succeeding(after -> context.verify(() -> {
           assertEquals(JobStatus.PROCESSING, after.status());
           assertEquals("node-a", after.node());
+          context.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("a completed job records how many bytes its stored result takes, multi-byte characters included")
+  void completedJobRecordsItsResultSize(Vertx vertx, VertxTestContext context) {
+    Stores stores = Stores.open(vertx, hazelcast, new MutableClock(Instant.now()), Duration.ofHours(1),
+        JobMetrics.withOwnRegistry());
+    JobResult parsed = new JobResult("Grüße, 世界 \uD83D\uDE00", Map.of("dc:title", List.of("Größe")), "text/plain",
+        false);
+    JobProcessor processor = new JobProcessor(stores, request -> new ParseOutcome.Parsed(parsed),
+        JobMetrics.withOwnRegistry());
+    Job job = Job.queued("greeting.txt", null, 5, OutputFormat.TEXT.wireName(), 1, Instant.now());
+
+    stores.documents().write(job.jobId(), new DocumentContent.InMemory("hello".getBytes()))
+        .compose(written -> stores.jobs().insert(job))
+        .compose(inserted -> attempt(stores, processor, job))
+        .onComplete(context.succeeding(after -> context.verify(() -> {
+          assertEquals(JobStatus.COMPLETED, after.status());
+          String stored = hazelcast.<String, String>getMap(StoreMaps.RESULTS).get(job.jobId());
+          assertEquals(stored.getBytes(StandardCharsets.UTF_8).length, after.resultBytes());
           context.completeNow();
         })));
   }

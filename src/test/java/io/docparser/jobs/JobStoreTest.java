@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
-import io.docparser.support.TestDatabases;
+import com.hazelcast.map.IMap;
+import io.docparser.api.Caller;
 import io.docparser.api.ErrorCode;
+import io.docparser.support.TestDatabases;
 import io.docparser.cluster.HazelcastConfigs;
 import io.docparser.support.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -107,7 +113,7 @@ class JobStoreTest {
         .compose(inserted -> store.claim(job.jobId(), "node-a", LEASE))
         .compose(claimed -> store.finish(claimed.orElseThrow(),
             JobOutcome.failed(ErrorCode.CORRUPT_DOCUMENT, "broken", "application/pdf", "abc")))
-        .compose(failed -> store.finish(job, JobOutcome.completed("text/plain", "abc"))
+        .compose(failed -> store.finish(job, JobOutcome.completed("text/plain", "abc", 10))
             .map(late -> List.of(failed, late)))
         .compose(outcomes -> store.find(job.jobId()).map(found -> List.of(outcomes.get(0), outcomes.get(1), found)))
         .onComplete(context.succeeding(outcomes -> context.verify(() -> {
@@ -145,8 +151,8 @@ class JobStoreTest {
         .compose(first -> store.reclaim("node-a", 3)
             .compose(back -> afterBackoff(back))
             .compose(back -> store.claim(job.jobId(), "node-b", LEASE))
-            .compose(second -> store.finish(first.orElseThrow(), JobOutcome.completed("text/plain", "old"))
-                .compose(late -> store.finish(second.orElseThrow(), JobOutcome.completed("text/plain", "new"))
+            .compose(second -> store.finish(first.orElseThrow(), JobOutcome.completed("text/plain", "old", 10))
+                .compose(late -> store.finish(second.orElseThrow(), JobOutcome.completed("text/plain", "new", 10))
                     .map(current -> List.of(late, current)))))
         .onComplete(context.succeeding(outcomes -> context.verify(() -> {
           assertTrue(outcomes.get(0).isEmpty(), "the old attempt's late result was taken");
@@ -212,6 +218,159 @@ class JobStoreTest {
           assertEquals(job.jobId(), claims.get(2).orElseThrow().jobId());
           context.completeNow();
         })));
+  }
+
+  @Test
+  @DisplayName("measures what a caller keeps: its jobs in any status, the active ones, and the bytes of the documents"
+      + " of unfinished jobs and the results of completed ones")
+  void measuresWhatACallerKeeps(VertxTestContext context) {
+    Caller alice = new Caller("alice");
+    List<Job> jobs = IntStream.rangeClosed(1, 5)
+        .mapToObj(i -> Job.queued(null, null, i * 10, "text", 1, T0).submittedBy(alice.id(), null))
+        .toList();
+    Job completedBeforeResultBytes = Job.queued(null, null, 60, "text", 1, T0).submittedBy(alice.id(), null);
+    IMap<String, HazelcastJsonValue> map = hazelcast.getMap(StoreMaps.JOBS);
+    Future.all(jobs.stream().map(store::insert).toList())
+        .compose(inserted -> store.insert(queued(T0).submittedBy("bob", null)))
+        .compose(inserted -> store.claim(jobs.get(1).jobId(), "node-a", LEASE))
+        .compose(processing -> store.claim(jobs.get(2).jobId(), "node-a", LEASE))
+        .compose(claimed -> store.finish(claimed.orElseThrow(), JobOutcome.completed("text/plain", "abc", 1000)))
+        .compose(completed -> store.claim(jobs.get(3).jobId(), "node-a", LEASE))
+        .compose(claimed -> store.finish(claimed.orElseThrow(),
+            JobOutcome.failed(ErrorCode.CORRUPT_DOCUMENT, "broken", null, null)))
+        .compose(failed -> store.cancel(jobs.get(4).jobId()))
+        .compose(cancelled -> {
+          Job completed = completedBeforeResultBytes.claimedBy("node-a", T0, T0)
+              .finished(JobOutcome.completed("text/plain", "abc", 0), T0);
+          JsonObject record = new JsonObject(JobJson.write(completed));
+          record.remove(StoreMaps.RESULT_BYTES_ATTRIBUTE);
+          map.set(completed.jobId(), new HazelcastJsonValue(record.encode()));
+          return store.usage(alice);
+        })
+        .onComplete(context.succeeding(usage -> context.verify(() -> {
+          assertEquals(new KeyUsage(6, 2, 10 + 20 + 1000), usage);
+          context.completeNow();
+        })));
+  }
+
+  @Nested
+  @DisplayName("lists a caller's jobs")
+  class Listing {
+
+    private final Caller alice = new Caller("alice");
+    private final Caller bob = new Caller("bob");
+
+    @Test
+    @DisplayName("newest first, page by page, each job once, also when many were created in the same millisecond")
+    void pagesNewestFirstThroughEqualCreationTimes(VertxTestContext context) {
+      List<Job> alices = new ArrayList<>();
+      List<Job> everyone = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        Instant createdAt = i < 12 ? T0 : i < 24 ? T0.plusMillis(1) : T0.plusSeconds(5);
+        alices.add(queued(createdAt).submittedBy(alice.id(), null));
+        everyone.add(queued(createdAt).submittedBy(bob.id(), null));
+      }
+      everyone.addAll(alices);
+      insertAll(everyone)
+          .compose(inserted -> allPages(alice, null, 7))
+          .onComplete(context.succeeding(pages -> context.verify(() -> {
+            assertEquals(newestFirst(alices), ids(pages));
+            assertEquals(List.of(7, 7, 7, 7, 2), pages.stream().map(List::size).toList());
+            context.completeNow();
+          })));
+    }
+
+    @Test
+    @DisplayName("in one status only, on every page")
+    void filtersByStatusOnEveryPage(VertxTestContext context) {
+      List<Job> queued = IntStream.range(0, 10)
+          .mapToObj(i -> queued(T0.plusMillis(i % 3)).submittedBy(alice.id(), null))
+          .toList();
+      insertAll(queued)
+          .compose(inserted -> Future.all(queued.subList(0, 4).stream()
+              .map(job -> store.claim(job.jobId(), "node-a", LEASE))
+              .toList()))
+          .compose(claimed -> allPages(alice, JobStatus.PROCESSING, 3)
+              .compose(processing -> allPages(alice, JobStatus.QUEUED, 3)
+                  .map(stillQueued -> List.of(processing, stillQueued))))
+          .onComplete(context.succeeding(listed -> context.verify(() -> {
+            assertEquals(newestFirst(queued.subList(0, 4)), ids(listed.get(0)));
+            assertEquals(newestFirst(queued.subList(4, 10)), ids(listed.get(1)));
+            context.completeNow();
+          })));
+    }
+
+    @Test
+    @DisplayName("without a key, only the jobs submitted without one")
+    void anonymousCallerSeesOnlyJobsWithoutOwner(VertxTestContext context) {
+      List<Job> anonymous = List.of(queued(T0), queued(T0.plusSeconds(1)), queued(T0.plusSeconds(1)));
+      List<Job> everyone = new ArrayList<>(anonymous);
+      everyone.add(queued(T0.plusSeconds(1)).submittedBy(alice.id(), null));
+      insertAll(everyone)
+          .compose(inserted -> allPages(Caller.ANONYMOUS, null, 2))
+          .onComplete(context.succeeding(pages -> context.verify(() -> {
+            assertEquals(newestFirst(anonymous), ids(pages));
+            context.completeNow();
+          })));
+    }
+
+    @Test
+    @DisplayName("in order with records written before created_ms existed, ordered by their created_at")
+    void ordersRecordsWithoutCreatedMsByCreatedAt(VertxTestContext context) {
+      List<Job> current = IntStream.range(0, 6)
+          .mapToObj(i -> queued(T0.plusMillis(i % 2 * 500)).submittedBy(alice.id(), null))
+          .toList();
+      List<Job> older = IntStream.range(0, 6)
+          .mapToObj(i -> queued(T0.plusMillis(i % 3 * 250)).submittedBy(alice.id(), null))
+          .toList();
+      IMap<String, HazelcastJsonValue> map = hazelcast.getMap(StoreMaps.JOBS);
+      older.forEach(job -> map.set(job.jobId(), new HazelcastJsonValue(writtenBeforeCreatedMs(job))));
+      List<Job> all = new ArrayList<>(current);
+      all.addAll(older);
+      insertAll(current)
+          .compose(inserted -> allPages(alice, null, 4))
+          .onComplete(context.succeeding(pages -> context.verify(() -> {
+            assertEquals(newestFirst(all), ids(pages));
+            context.completeNow();
+          })));
+    }
+
+    /** Every page, following each full page's last job as the cursor, as GET /jobs does with next_cursor. */
+    private Future<List<List<Job>>> allPages(Caller caller, JobStatus status, int limit) {
+      return pagesAfter(caller, status, null, limit, new ArrayList<>());
+    }
+
+    private Future<List<List<Job>>> pagesAfter(Caller caller, JobStatus status, Job after, int limit,
+        List<List<Job>> pages) {
+      return store.list(caller, status, after, limit).compose(page -> {
+        pages.add(page);
+        return page.size() < limit
+            ? Future.succeededFuture(pages)
+            : pagesAfter(caller, status, page.get(page.size() - 1), limit, pages);
+      });
+    }
+
+    private Future<?> insertAll(List<Job> jobs) {
+      return Future.all(jobs.stream().map(store::insert).toList());
+    }
+
+    private static List<String> newestFirst(List<Job> jobs) {
+      return jobs.stream()
+          .sorted(Comparator.comparing(Job::createdAt).reversed().thenComparing(Job::jobId))
+          .map(Job::jobId)
+          .toList();
+    }
+
+    private static List<String> ids(List<List<Job>> pages) {
+      return pages.stream().flatMap(List::stream).map(Job::jobId).toList();
+    }
+
+    private static String writtenBeforeCreatedMs(Job job) {
+      JsonObject record = new JsonObject(JobJson.write(job));
+      assertTrue(record.containsKey(StoreMaps.CREATED_MS_ATTRIBUTE));
+      record.remove(StoreMaps.CREATED_MS_ATTRIBUTE);
+      return record.encode();
+    }
   }
 
   /** Moves the clock past any backoff; passes its value through. */
