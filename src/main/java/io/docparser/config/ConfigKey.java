@@ -30,6 +30,8 @@ public enum ConfigKey {
   RATE_LIMIT_PER_S("100"),
   MAX_ACTIVE_JOBS_PER_KEY("1000"),
   ALLOW_OPEN_ACCESS("false"),
+  OWNER_SECRET(""),
+  OWNER_SECRET_FILE(""),
   LOG_LEVEL("INFO"),
   CLUSTER_NAME("docparser"),
   CLUSTER_MEMBERS("127.0.0.1"),

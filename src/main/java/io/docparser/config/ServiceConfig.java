@@ -26,6 +26,7 @@ import java.util.Set;
  * @param logLevel         the level of the node's own logs: ERROR, WARN, INFO, DEBUG or TRACE
  * @param cluster          how to join the other nodes with {@code -cluster}
  * @param database         where job state is persisted
+ * @param ownerSecret      the secret owner ids are keyed with, when one is configured
  */
 public record ServiceConfig(
     String httpHost,
@@ -45,7 +46,8 @@ public record ServiceConfig(
     Access access,
     String logLevel,
     ClusterSettings cluster,
-    DatabaseSettings database) {
+    DatabaseSettings database,
+    OwnerSecret ownerSecret) {
 
   public ServiceConfig {
     roles = Set.copyOf(roles);
