@@ -42,8 +42,9 @@ public final class PersistentMaps {
         new JdbcEntryStore<>(database, Table.RESULTS, ColumnCodec.TEXT, false), InitialLoadMode.LAZY);
     persist(hazelcast.getMapConfig(StoreMaps.IDEMPOTENCY_KEYS),
         new JdbcEntryStore<>(database, Table.IDEMPOTENCY_KEYS, ColumnCodec.TEXT, false), InitialLoadMode.LAZY);
+    // A few rows, read as a node starts: loaded whole on first use, so that a read never waits on a partial load.
     persist(hazelcast.getMapConfig(StoreMaps.SETTINGS),
-        new JdbcEntryStore<>(database, Table.SETTINGS, ColumnCodec.TEXT, false), InitialLoadMode.LAZY);
+        new JdbcEntryStore<>(database, Table.SETTINGS, ColumnCodec.TEXT, true), InitialLoadMode.EAGER);
     LifecycleListener closeOnShutdown = event -> {
       if (event.getState() == LifecycleState.SHUTDOWN) {
         database.close();
