@@ -36,7 +36,8 @@ public final class Database implements AutoCloseable {
   /**
    * Opens the pool and applies the migrations; fails when the database cannot be reached or migrated.
    *
-   * @param ownerSecret the node's configured owner secret, which the migration of stored owner ids keys them with
+   * @param ownerSecret the secret the migration of stored owner ids keys them with, when one is configured (else it
+   *                    uses the one in the settings table, and makes it if there is none)
    */
   public static Database open(JdbcTarget target, OwnerSecret ownerSecret) {
     Dialect dialect = Dialect.of(target.url());

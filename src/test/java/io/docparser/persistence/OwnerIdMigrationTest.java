@@ -75,7 +75,7 @@ class OwnerIdMigrationTest {
     }
 
     @Test
-    @DisplayName("with a configured secret, owners become the ids their keys now have, and keyless jobs stay as they were")
+    @DisplayName("with a configured secret, owners become the ids their keys now have; keyless jobs stay as they were")
     void rewritesJobOwners() throws Exception {
       database = Database.open(target, configured());
       OwnerIds ids = new OwnerIds(SECRET.getBytes(StandardCharsets.UTF_8));
@@ -99,7 +99,7 @@ class OwnerIdMigrationTest {
     }
 
     @Test
-    @DisplayName("idempotency keys of owned jobs get the new owner in front; keyless ones stay, even one that looks owned")
+    @DisplayName("owned jobs' idempotency keys get the new owner in front; keyless ones stay, even if they look owned")
     void rePrefixesIdempotencyKeys() throws Exception {
       database = Database.open(target, configured());
       OwnerIds ids = new OwnerIds(SECRET.getBytes(StandardCharsets.UTF_8));
