@@ -67,7 +67,7 @@ public final class Main extends VertxApplication implements VertxApplicationHook
       // data dir another node holds) stops the node with the configuration's exit status and a one-line reason.
       Config hazelcast = clustered
           ? HazelcastConfigs.clustered(config)
-          : HazelcastConfigs.standalone(config.database());
+          : HazelcastConfigs.standalone(config.database(), config.ownerSecret());
       new Main(args, config, hazelcast, clustered).launch();
     } catch (ConfigException e) {
       System.err.println("doc-parser-service cannot start: " + e.getMessage());

@@ -1,8 +1,10 @@
 package io.docparser;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.docparser.api.OwnerIds;
 import io.docparser.cluster.HazelcastSource;
 import io.docparser.cluster.NodeHeartbeatVerticle;
+import io.docparser.cluster.OwnerSecrets;
 import io.docparser.config.Isolation;
 import io.docparser.config.Role;
 import io.docparser.config.ServiceConfig;
@@ -142,17 +144,23 @@ public final class MainVerticle extends VerticleBase {
         });
   }
 
+  /** The HTTP server, once the cluster's owner secret is known: API keys name their callers with it. */
   private Future<?> deployHttp(Stores stores, TikaExtractor parsers) {
+    return OwnerSecrets.resolve(vertx, stores.member(), config.ownerSecret())
+        .compose(owners -> deployHttp(stores, parsers, owners));
+  }
+
+  private Future<?> deployHttp(Stores stores, TikaExtractor parsers, OwnerIds owners) {
     OperatorRoutes operator = new OperatorRoutes(
         new HealthRoutes(vertx, config, stores::probe, slotsUp::get, draining), new ClusterView(stores),
         metrics.registry());
     if (!config.hasRole(Role.API)) {
-      return vertx.deployVerticle(new HttpVerticle(config,
-          (v, connections) -> Future.succeededFuture(ApiRouter.workerOnly(v, config, operator, connections))));
+      return vertx.deployVerticle(new HttpVerticle(config, (v, connections) ->
+          Future.succeededFuture(ApiRouter.workerOnly(v, config, operator, owners, connections))));
     }
     JobService jobs = new JobService(stores, vertx.eventBus(), CLOCK, config.queueLimit(),
         KeyQuotas.of(config.access()), metrics);
-    return vertx.deployVerticle(new HttpVerticle(config,
-        (v, connections) -> ApiRouter.api(v, config, jobs, operator, parsers.supportedTypes(), connections)));
+    return vertx.deployVerticle(new HttpVerticle(config, (v, connections) ->
+        ApiRouter.api(v, config, jobs, operator, owners, parsers.supportedTypes(), connections)));
   }
 }

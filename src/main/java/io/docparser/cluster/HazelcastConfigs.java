@@ -12,6 +12,7 @@ import io.docparser.config.ConfigException;
 import io.docparser.config.ConfigKey;
 import io.docparser.config.DatabaseSettings;
 import io.docparser.config.DatabaseSettings.JdbcTarget;
+import io.docparser.config.OwnerSecret;
 import io.docparser.config.ServiceConfig;
 import io.docparser.jobs.LeaseVerticle;
 import io.docparser.jobs.StoreMaps;
@@ -56,22 +57,27 @@ public final class HazelcastConfigs {
             + " address of a private network", ConfigKey.CLUSTER_HOST.envName()));
     hazelcast.getMemberAttributeConfig().setAttribute(LeaseVerticle.NODE_ATTRIBUTE, config.nodeId());
     withServiceMaps(hazelcast);
-    config.database().clusteredTarget().ifPresentOrElse(target -> persisted(hazelcast, target, ConfigKey.DB_URL),
+    config.database().clusteredTarget().ifPresentOrElse(
+        target -> persisted(hazelcast, target, ConfigKey.DB_URL, config.ownerSecret()),
         () -> LOG.warn("no database configured ({}): job state lives only in the cluster's memory and is lost when"
             + " every node stops", ConfigKey.DB_URL.envName()));
     return hazelcast;
   }
 
-  /** Opens the database (blocking) and puts the service's maps on it; a standalone node always has one. */
-  public static Config standalone(DatabaseSettings database) {
+  /**
+   * Opens the database (blocking) and puts the service's maps on it; a standalone node always has one.
+   *
+   * @param ownerSecret the node's owner secret, which migrating the database may need
+   */
+  public static Config standalone(DatabaseSettings database, OwnerSecret ownerSecret) {
     ConfigKey setting = database.url().isPresent() ? ConfigKey.DB_URL : ConfigKey.DATA_DIR;
-    return persisted(standaloneMaps(), database.standaloneTarget(), setting);
+    return persisted(standaloneMaps(), database.standaloneTarget(), setting, ownerSecret);
   }
 
   /** @param setting the setting that chose this database, named when it cannot be opened */
-  private static Config persisted(Config hazelcast, JdbcTarget target, ConfigKey setting) {
+  private static Config persisted(Config hazelcast, JdbcTarget target, ConfigKey setting, OwnerSecret ownerSecret) {
     try {
-      Database database = Database.open(target);
+      Database database = Database.open(target, ownerSecret);
       LOG.info("job state, documents and results are kept in the database at {}", target.url());
       return PersistentMaps.attach(hazelcast, database);
     } catch (RuntimeException e) {
@@ -106,6 +112,7 @@ public final class HazelcastConfigs {
     hazelcast.addMapConfig(new MapConfig(StoreMaps.RESULTS).setBackupCount(BACKUPS));
     hazelcast.addMapConfig(new MapConfig(StoreMaps.PASSWORDS).setBackupCount(BACKUPS));
     hazelcast.addMapConfig(new MapConfig(StoreMaps.IDEMPOTENCY_KEYS).setBackupCount(BACKUPS));
+    hazelcast.addMapConfig(new MapConfig(StoreMaps.SETTINGS).setBackupCount(BACKUPS));
     return hazelcast;
   }
 

@@ -1,6 +1,5 @@
 package io.docparser.config;
 
-import io.docparser.api.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,7 +7,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +27,6 @@ public final class ApiKeys {
   private static final Pattern ENTRY = Pattern.compile(SCHEME + ":([0-9a-f]{32}):([0-9a-f]{64})");
   /** Keys are sent in headers: visible ASCII, no separators that would split a header or a list. */
   private static final Pattern USABLE_KEY = Pattern.compile("[\\x21-\\x7e&&[^,]]+");
-  private static final String CALLER_DOMAIN = "doc-parser-service caller\n";
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final HexFormat HEX = HexFormat.of();
 
@@ -69,11 +66,6 @@ public final class ApiKeys {
     return entries.size();
   }
 
-  /** The caller a presented key belongs to; empty when it is none of these keys. */
-  public Optional<Caller> callerOf(String presented) {
-    return accepts(presented) ? Optional.of(new Caller(callerId(presented))) : Optional.empty();
-  }
-
   /** Whether the presented key is one of these keys; every entry is tried, whichever matches. */
   public boolean accepts(String presented) {
     boolean matched = false;
@@ -81,14 +73,6 @@ public final class ApiKeys {
       matched |= MessageDigest.isEqual(entry.hash(), sha256(entry.salt(), presented));
     }
     return matched;
-  }
-
-  /**
-   * The same on every node, whichever form the key was configured in, so that a job submitted through one node is
-   * its caller's on all of them; a digest, so that job records never hold the key.
-   */
-  private static String callerId(String key) {
-    return HEX.formatHex(sha256(new byte[0], CALLER_DOMAIN + key), 0, 16);
   }
 
   private static void requireUsable(String key) {

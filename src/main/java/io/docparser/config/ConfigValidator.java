@@ -68,7 +68,9 @@ final class ConfigValidator {
         logLevel(),
         cluster(),
         connectionLimits(),
-        new DatabaseValidator(this::raw, this::invalid, this::invalidSecret).validate());
+        new DatabaseValidator(this::raw, this::invalid, this::invalidSecret).validate(),
+        new OwnerSecret(new SecretReader(this::raw, this::invalid, this::invalidSecret)
+            .read(ConfigKey.OWNER_SECRET, ConfigKey.OWNER_SECRET_FILE, OwnerSecret.MIN_LENGTH)));
   }
 
   private String raw(ConfigKey key) {

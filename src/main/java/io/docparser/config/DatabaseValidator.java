@@ -1,8 +1,5 @@
 package io.docparser.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -39,22 +36,10 @@ final class DatabaseValidator {
     return Optional.of(url);
   }
 
-  /** The password from the setting or from the file it names, not both: two sources would leave a doubt. */
+  /** The password from the setting or from the file it names; empty for none. */
   private String password() {
-    String direct = raw.apply(ConfigKey.DB_PASSWORD);
-    String file = raw.apply(ConfigKey.DB_PASSWORD_FILE);
-    if (file.isEmpty()) {
-      return direct;
-    }
-    if (!direct.isEmpty()) {
-      throw invalidSecret.apply(ConfigKey.DB_PASSWORD, "is set together with " + ConfigKey.DB_PASSWORD_FILE.envName()
-          + "; set only one of them");
-    }
-    try {
-      return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-    } catch (IOException | InvalidPathException e) {
-      throw invalid.apply(ConfigKey.DB_PASSWORD_FILE, "cannot be read: " + e.getMessage());
-    }
+    return new SecretReader(raw, invalid, invalidSecret).read(ConfigKey.DB_PASSWORD, ConfigKey.DB_PASSWORD_FILE, 0)
+        .orElse("");
   }
 
   private Path dataDir() {

@@ -27,6 +27,7 @@ import java.util.Set;
  * @param cluster          how to join the other nodes with {@code -cluster}
  * @param connections      how many connections the HTTP server holds, and how long a request may take to arrive
  * @param database         where job state is persisted
+ * @param ownerSecret      the secret owner ids are keyed with, when one is configured
  */
 public record ServiceConfig(
     String httpHost,
@@ -47,7 +48,8 @@ public record ServiceConfig(
     String logLevel,
     ClusterSettings cluster,
     ConnectionLimits connections,
-    DatabaseSettings database) {
+    DatabaseSettings database,
+    OwnerSecret ownerSecret) {
 
   public ServiceConfig {
     roles = Set.copyOf(roles);

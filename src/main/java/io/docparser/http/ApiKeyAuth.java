@@ -2,6 +2,7 @@ package io.docparser.http;
 
 import io.docparser.api.Caller;
 import io.docparser.api.ErrorCode;
+import io.docparser.api.OwnerIds;
 import io.docparser.api.ServiceException;
 import io.docparser.config.Access;
 import io.vertx.core.http.HttpMethod;
@@ -43,17 +44,23 @@ final class ApiKeyAuth implements PlatformHandler {
   private static final String BEARER = "bearer ";
 
   private final Access access;
+  private final OwnerIds owners;
   private final List<Rule> rules;
   private final RequestRates rates;
 
-  private ApiKeyAuth(Access access, List<Rule> rules) {
+  private ApiKeyAuth(Access access, OwnerIds owners, List<Rule> rules) {
     this.access = access;
+    this.owners = owners;
     this.rules = List.copyOf(rules);
     this.rates = new RequestRates(access.requestsPerSecond());
   }
 
-  /** @param openFilePrefixes paths below which the open pages' files are served (with GET, to anyone) */
-  static ApiKeyAuth forContract(OpenAPIContract contract, Access access, List<String> openFilePrefixes) {
+  /**
+   * @param owners           names the caller of a key in job records (and its share of the rate limit and the caps)
+   * @param openFilePrefixes paths below which the open pages' files are served (with GET, to anyone)
+   */
+  static ApiKeyAuth forContract(OpenAPIContract contract, Access access, OwnerIds owners,
+      List<String> openFilePrefixes) {
     List<Rule> rules = new ArrayList<>();
     JsonObject paths = contract.getRawContract().getJsonObject("paths");
     for (Operation operation : contract.operations()) {
@@ -63,12 +70,12 @@ final class ApiKeyAuth implements PlatformHandler {
           needs(operation, declared.getString(KEY_EXTENSION))));
     }
     openFilePrefixes.forEach(prefix -> rules.add(new Rule(RoutePattern.files(prefix), Needs.NOTHING)));
-    return new ApiKeyAuth(access, rules);
+    return new ApiKeyAuth(access, owners, rules);
   }
 
   /** For a worker-only node, which serves no contract. */
-  static ApiKeyAuth forRules(List<Rule> rules, Access access) {
-    return new ApiKeyAuth(access, rules);
+  static ApiKeyAuth forRules(List<Rule> rules, Access access, OwnerIds owners) {
+    return new ApiKeyAuth(access, owners, rules);
   }
 
   private static Needs needs(Operation operation, String keyKind) {
@@ -112,29 +119,29 @@ final class ApiKeyAuth implements PlatformHandler {
           + API_KEY_HEADER + ": <key>'");
       return;
     }
-    Optional<Caller> tenant = access.apiKeys().callerOf(presented.get());
-    Optional<Caller> operator = access.operatorKeys().callerOf(presented.get());
-    if (tenant.isEmpty() && operator.isEmpty()) {
+    boolean tenant = access.apiKeys().accepts(presented.get());
+    boolean operator = access.operatorKeys().accepts(presented.get());
+    if (!tenant && !operator) {
       refuseUnauthenticated(ctx, "the API key is not valid");
       return;
     }
-    if (needs == Needs.TENANT_KEY && tenant.isEmpty()) {
+    if (needs == Needs.TENANT_KEY && !tenant) {
       ctx.fail(new ServiceException(ErrorCode.FORBIDDEN, ctx.normalizedPath() + " needs a tenant key (one of "
           + "DOCPARSER_API_KEYS); this is an operator key, which reads /metrics and /cluster only"));
       return;
     }
-    if (needs == Needs.OPERATOR_KEY && operator.isEmpty()) {
+    if (needs == Needs.OPERATOR_KEY && !operator) {
       ctx.fail(new ServiceException(ErrorCode.FORBIDDEN, ctx.normalizedPath() + " needs an operator key (one of "
           + "DOCPARSER_OPERATOR_KEYS); this is a tenant key"));
       return;
     }
-    String keyId = tenant.or(() -> operator).orElseThrow().id();
+    String keyId = owners.of(presented.get());
     if (!rates.tryAcquire(keyId)) {
       ctx.fail(new ServiceException(ErrorCode.RATE_LIMITED, "this API key has made more requests per second than"
           + " it may; try again in a second"));
       return;
     }
-    ctx.put(CALLER, tenant.orElse(Caller.ANONYMOUS));
+    ctx.put(CALLER, tenant ? new Caller(keyId) : Caller.ANONYMOUS);
     ctx.put(KEY_ID, keyId);
     ctx.next();
   }

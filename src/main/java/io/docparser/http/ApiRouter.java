@@ -1,6 +1,7 @@
 package io.docparser.http;
 
 import io.docparser.api.OutputFormat;
+import io.docparser.api.OwnerIds;
 import io.docparser.config.ServiceConfig;
 import io.docparser.jobs.JobService;
 import io.docparser.http.ApiKeyAuth.Needs;
@@ -44,17 +45,17 @@ public final class ApiRouter {
    * @param inputTypes the media types this build parses, for {@code GET /formats}
    */
   public static Future<Router> api(Vertx vertx, ServiceConfig config, JobService jobs, OperatorRoutes operator,
-      List<String> inputTypes, ConnectionGuard connections) {
+      OwnerIds owners, List<String> inputTypes, ConnectionGuard connections) {
     return FinishedJobs.listen(vertx).compose(finished -> vertx.executeBlocking(
             () -> new Setup(ContractRoutes.load(), DashboardRoutes.load(), UploadFiles.in(vertx, config.uploadDir()),
                 finished)))
         .compose(setup -> Future.all(OpenAPIContract.from(vertx, setup.contract().loadableContractJson()),
                 OpenAPIContract.from(vertx, setup.contract().routingContractJson()))
-            .map(parsed -> build(vertx, config, jobs, operator, setup, parsed.resultAt(0), parsed.resultAt(1),
-                inputTypes, connections)));
+            .map(parsed -> build(vertx, config, jobs, operator, owners, setup, parsed.resultAt(0),
+                parsed.resultAt(1), inputTypes, connections)));
   }
 
-  public static Router workerOnly(Vertx vertx, ServiceConfig config, OperatorRoutes operator,
+  public static Router workerOnly(Vertx vertx, ServiceConfig config, OperatorRoutes operator, OwnerIds owners,
       ConnectionGuard connections) {
     List<Rule> rules = List.of(new Rule(RoutePattern.of(HttpMethod.GET, LIVENESS), Needs.NOTHING),
         new Rule(RoutePattern.of(HttpMethod.GET, READINESS), Needs.NOTHING),
@@ -63,7 +64,7 @@ public final class ApiRouter {
     Router router = Router.router(vertx);
     for (Handler<RoutingContext> check : checks(config, connections, RequestTargets.withoutJobs(),
         UnwantedBodies.forBodilessRoutes(rules.stream().map(Rule::route).toList()),
-        ApiKeyAuth.forRules(rules, config.access()))) {
+        ApiKeyAuth.forRules(rules, config.access(), owners))) {
       router.route().handler(check);
     }
     router.get(LIVENESS).handler(operator.liveness());
@@ -79,7 +80,7 @@ public final class ApiRouter {
    * @param routing  the same without security requirements, which the router is generated from
    */
   private static Router build(Vertx vertx, ServiceConfig config, JobService jobs, OperatorRoutes operator,
-      Setup setup, OpenAPIContract contract, OpenAPIContract routing, List<String> inputTypes,
+      OwnerIds owners, Setup setup, OpenAPIContract contract, OpenAPIContract routing, List<String> inputTypes,
       ConnectionGuard connections) {
     ContractRoutes contractFiles = setup.contract();
     KeyConcurrency concurrency = new KeyConcurrency(config.access());
@@ -92,7 +93,8 @@ public final class ApiRouter {
     List<String> openFiles = List.of(DOCS_FILES, DashboardRoutes.ASSETS);
     RouterBuilder builder = RouterBuilder.create(vertx, routing, new ContractRequests());
     for (Handler<RoutingContext> check : checks(config, connections, RequestTargets.forContract(contract),
-        UnwantedBodies.forContract(contract, openFiles), ApiKeyAuth.forContract(contract, config.access(), openFiles))) {
+        UnwantedBodies.forContract(contract, openFiles),
+        ApiKeyAuth.forContract(contract, config.access(), owners, openFiles))) {
       builder.rootHandler(check);
     }
     builder.rootHandler(concurrency);

@@ -13,6 +13,10 @@ public final class StoreMaps {
   public static final String IDEMPOTENCY_KEYS = "docparser.idempotency-keys";
   /** Parse results (JSON), keyed by job id. */
   public static final String RESULTS = "docparser.results";
+  /** Settings the cluster keeps for itself (text), keyed by name, such as {@link #OWNER_SECRET_SETTING}. */
+  public static final String SETTINGS = "docparser.settings";
+  /** The secret owner ids are keyed with (hex), made by the first node that needed one, when none is configured. */
+  public static final String OWNER_SECRET_SETTING = "owner-secret";
   /** Each live node's record (JSON), keyed by node id; see {@link NodeDirectory}. */
   public static final String NODES = "docparser.nodes";
 

@@ -3,6 +3,7 @@ package io.docparser.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.docparser.config.DatabaseSettings.JdbcTarget;
+import io.docparser.config.OwnerSecret;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -32,12 +33,18 @@ public final class Database implements AutoCloseable {
     this.dialect = dialect;
   }
 
-  /** Opens the pool and applies the migrations; fails when the database cannot be reached or migrated. */
-  public static Database open(JdbcTarget target) {
+  /**
+   * Opens the pool and applies the migrations; fails when the database cannot be reached or migrated.
+   *
+   * @param ownerSecret the secret the migration of stored owner ids keys them with, when one is configured (else it
+   *                    uses the one in the settings table, and makes it if there is none)
+   */
+  public static Database open(JdbcTarget target, OwnerSecret ownerSecret) {
     Dialect dialect = Dialect.of(target.url());
     HikariDataSource pool = new HikariDataSource(poolConfig(target, dialect));
     try {
-      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+          .javaMigrations(new OwnerIdMigration(ownerSecret)).load().migrate();
       Database database = new Database(pool, dialect);
       database.sweeper.start();
       database.health.start();

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * Puts the jobs, documents, results and idempotency-key maps on the database, written through (write delay 0): a
- * job is in the database before its submission is answered, and a document is deleted only after the result written
- * before it.
+ * Puts the jobs, documents, results, idempotency-key and settings maps on the database, written through (write
+ * delay 0): a job is in the database before its submission is answered, and a document is deleted only after the
+ * result written before it.
  * Passwords are left out on purpose (DESIGN property 9): they are never persisted.
  */
 public final class PersistentMaps {
@@ -42,6 +42,9 @@ public final class PersistentMaps {
         new JdbcEntryStore<>(database, Table.RESULTS, ColumnCodec.TEXT, false), InitialLoadMode.LAZY);
     persist(hazelcast.getMapConfig(StoreMaps.IDEMPOTENCY_KEYS),
         new JdbcEntryStore<>(database, Table.IDEMPOTENCY_KEYS, ColumnCodec.TEXT, false), InitialLoadMode.LAZY);
+    // A few rows, read as a node starts: loaded whole when the map is first used, not partition by partition later.
+    persist(hazelcast.getMapConfig(StoreMaps.SETTINGS),
+        new JdbcEntryStore<>(database, Table.SETTINGS, ColumnCodec.TEXT, true), InitialLoadMode.EAGER);
     LifecycleListener closeOnShutdown = event -> {
       if (event.getState() == LifecycleState.SHUTDOWN) {
         database.close();

@@ -5,7 +5,8 @@ enum Table {
   JOBS("docparser_jobs"),
   DOCUMENTS("docparser_documents"),
   RESULTS("docparser_results"),
-  IDEMPOTENCY_KEYS("docparser_idempotency_keys");
+  IDEMPOTENCY_KEYS("docparser_idempotency_keys"),
+  SETTINGS("docparser_settings");
 
   private final String sqlName;
 

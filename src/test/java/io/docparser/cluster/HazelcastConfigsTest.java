@@ -2,10 +2,13 @@ package io.docparser.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.MapConfig;
 import io.docparser.config.ConfigLoader;
+import io.docparser.jobs.StoreMaps;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -51,5 +54,14 @@ class HazelcastConfigsTest {
     Config config = clustered(Map.of("DOCPARSER_CLUSTER_MEMBERS", "10.0.0.5,10.0.0.6"));
 
     assertFalse(config.getNetworkConfig().getInterfaces().isEnabled());
+  }
+
+  @Test
+  @DisplayName("keeps a backup of the settings map, so that the generated owner secret outlives the loss of a member")
+  void settingsHaveABackup() {
+    MapConfig settings = clustered(Map.of()).getMapConfigOrNull(StoreMaps.SETTINGS);
+
+    assertNotNull(settings);
+    assertEquals(1, settings.getBackupCount());
   }
 }

@@ -180,21 +180,27 @@ class ConfigLoaderTest {
 
     ApiKeys keys = config.access().apiKeys();
     assertEquals(2, keys.count());
-    assertTrue(keys.callerOf(clear).isPresent());
-    assertTrue(keys.callerOf(hashed).isPresent());
-    assertTrue(keys.callerOf("third-key-0123456789abcdef").isEmpty());
-    assertNotEquals(keys.callerOf(clear), keys.callerOf(hashed));
+    assertTrue(keys.accepts(clear));
+    assertTrue(keys.accepts(hashed));
+    assertFalse(keys.accepts("third-key-0123456789abcdef"));
   }
 
   @Test
-  @DisplayName("a key names the same caller on every node, whichever form it was configured in")
-  void callerIsTheSameForEitherForm() throws Exception {
+  @DisplayName("a key is accepted whichever form it was configured in, and operator keys apart from tenant keys")
+  void keysAreAcceptedInEitherFormAndKindsStayApart() throws Exception {
     String key = "shared-key-0123456789abcdef";
-    ServiceConfig inClear = load(Map.of("DOCPARSER_API_KEYS", key), Map.of(), null);
-    ServiceConfig asHash = load(Map.of("DOCPARSER_API_KEY_HASHES", hashEntry(key)), Map.of(), null);
+    String operator = "operator-key-0123456789abcdef";
+    ServiceConfig inClear = load(Map.of("DOCPARSER_API_KEYS", key, "DOCPARSER_OPERATOR_KEYS", operator), Map.of(),
+        null);
+    ServiceConfig asHash = load(Map.of("DOCPARSER_API_KEY_HASHES", hashEntry(key),
+        "DOCPARSER_OPERATOR_KEY_HASHES", hashEntry(operator)), Map.of(), null);
 
-    assertEquals(inClear.access().apiKeys().callerOf(key), asHash.access().apiKeys().callerOf(key));
-    assertFalse(inClear.access().apiKeys().callerOf(key).orElseThrow().id().contains(key));
+    for (ServiceConfig config : List.of(inClear, asHash)) {
+      assertTrue(config.access().apiKeys().accepts(key));
+      assertFalse(config.access().apiKeys().accepts(operator));
+      assertTrue(config.access().operatorKeys().accepts(operator));
+      assertFalse(config.access().operatorKeys().accepts(key));
+    }
   }
 
   @Test
@@ -228,7 +234,7 @@ class ConfigLoaderTest {
     String entry = out.toString(StandardCharsets.UTF_8).strip();
     assertTrue(entry.matches("sha256:[0-9a-f]{32}:[0-9a-f]{64}"), entry);
     assertTrue(load(Map.of("DOCPARSER_API_KEY_HASHES", entry), Map.of(), null).access().apiKeys()
-        .callerOf("command-key-0123456789").isPresent());
+        .accepts("command-key-0123456789"));
 
     assertNotEquals(0, HashApiKey.run(new BufferedReader(new StringReader("tiny\n")),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));

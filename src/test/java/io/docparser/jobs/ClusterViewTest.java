@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.docparser.cluster.HazelcastConfigs;
+import io.docparser.config.OwnerSecret;
 import io.docparser.support.TestDatabases;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -38,7 +39,7 @@ class ClusterViewTest {
 
   @BeforeAll
   static void startMember() {
-    hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone(TestDatabases.embedded()));
+    hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone(TestDatabases.embedded(), OwnerSecret.NONE));
   }
 
   @AfterAll

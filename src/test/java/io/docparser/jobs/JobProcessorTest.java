@@ -9,6 +9,7 @@ import io.docparser.support.TestDatabases;
 import io.docparser.api.ErrorCode;
 import io.docparser.api.OutputFormat;
 import io.docparser.cluster.HazelcastConfigs;
+import io.docparser.config.OwnerSecret;
 import io.docparser.parsing.DocumentParser;
 import io.docparser.parsing.ParseOutcome;
 import io.docparser.support.MutableClock;
@@ -41,7 +42,7 @@ class JobProcessorTest {
 
   @BeforeAll
   static void startMember() {
-    hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone(TestDatabases.embedded()));
+    hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone(TestDatabases.embedded(), OwnerSecret.NONE));
   }
 
   @AfterAll

@@ -11,6 +11,7 @@ import io.docparser.api.Caller;
 import io.docparser.api.ErrorCode;
 import io.docparser.support.TestDatabases;
 import io.docparser.cluster.HazelcastConfigs;
+import io.docparser.config.OwnerSecret;
 import io.docparser.support.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,7 +47,7 @@ class JobStoreTest {
 
   @BeforeAll
   static void startMember() {
-    hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone(TestDatabases.embedded()));
+    hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.standalone(TestDatabases.embedded(), OwnerSecret.NONE));
   }
 
   @AfterAll

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.hazelcast.map.EntryLoader.MetadataAwareValue;
+import io.docparser.config.OwnerSecret;
 import io.docparser.support.TestDatabases;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ class JdbcEntryStoreTest {
 
   @BeforeEach
   void open() {
-    database = Database.open(TestDatabases.embedded().standaloneTarget());
+    database = Database.open(TestDatabases.embedded().standaloneTarget(), OwnerSecret.NONE);
     store = new JdbcEntryStore<>(database, Table.RESULTS, ColumnCodec.TEXT, true);
   }
 

@@ -34,7 +34,9 @@ public final class TestNode {
     env.put("DOCPARSER_DATA_DIR", TestDatabases.embedded().dataDir().toString());
     env.putAll(environment);
     ServiceConfig config = new ConfigLoader(env, Map.of()).load(null);
-    return vertx.deployVerticle(new MainVerticle(config, HazelcastSource.embedded(HazelcastConfigs.standalone(config.database())), draining,
-        JobMetrics.withOwnRegistry())).map(config);
+    HazelcastSource hazelcast =
+        HazelcastSource.embedded(HazelcastConfigs.standalone(config.database(), config.ownerSecret()));
+    return vertx.deployVerticle(new MainVerticle(config, hazelcast, draining, JobMetrics.withOwnRegistry()))
+        .map(config);
   }
 }
