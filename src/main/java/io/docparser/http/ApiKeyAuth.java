@@ -78,9 +78,14 @@ final class ApiKeyAuth implements PlatformHandler {
     return new ApiKeyAuth(access, owners, rules);
   }
 
-  private static Needs needs(Operation operation, String keyKind) {
+  /** Whether the contract lets anyone call the operation ({@code security: []}). */
+  static boolean isOpen(Operation operation) {
     List<SecurityRequirement> requirements = operation.getSecurityRequirements();
-    if (requirements.isEmpty() || requirements.stream().anyMatch(SecurityRequirement::isEmpty)) {
+    return requirements.isEmpty() || requirements.stream().anyMatch(SecurityRequirement::isEmpty);
+  }
+
+  private static Needs needs(Operation operation, String keyKind) {
+    if (isOpen(operation)) {
       return Needs.NOTHING;
     }
     if (keyKind == null) {

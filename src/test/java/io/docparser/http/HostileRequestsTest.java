@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile requests against a real node over real sockets: each gets a 4xx with the JSON error body and the security
@@ -56,6 +58,7 @@ class HostileRequestsTest {
   private static String host;
   private static RawHttp raw;
   private static ApiClient api;
+  private static String realJob;
 
   @BeforeAll
   static void startNode(Vertx vertx, VertxTestContext context) {
@@ -70,7 +73,39 @@ class HostileRequestsTest {
   }
 
   static Stream<Arguments> hostileRequests() {
-    return Stream.of(
+    String job = realJob();
+    String fileThenLongField = part("file", "a.txt", "x".repeat(150_000)) + part("output_format", null, "o".repeat(9000))
+        + "--b--\r\n";
+    String fileThenManyFields = part("file", "a.txt", "x".repeat(150_000)) + part("f", null, "v").repeat(20)
+        + "--b--\r\n";
+    Stream<Arguments> fieldsAfterTheFile = IntStream.rangeClosed(1, 10).boxed().flatMap(attempt -> Stream.of(
+        refused("a 9000-byte field after the file part, attempt " + attempt, post("/submit",
+            "multipart/form-data; boundary=b", bytes(fileThenLongField)), ErrorCode.INVALID_REQUEST),
+        refused("20 fields after the file part, attempt " + attempt, post("/submit",
+            "multipart/form-data; boundary=b", bytes(fileThenManyFields)), ErrorCode.INVALID_REQUEST)));
+    return Stream.concat(fieldsAfterTheFile, Stream.of(
+        refused("a broken escape in the cursor", get("/jobs?cursor=%zz"), ErrorCode.INVALID_REQUEST),
+        refused("a broken escape in the limit", get("/jobs?limit=%zz"), ErrorCode.INVALID_REQUEST),
+        refused("a broken escape in a query name", get("/jobs?%zz=1"), ErrorCode.INVALID_REQUEST),
+        refused("a lone % at the end of the query", get("/jobs?cursor=%"), ErrorCode.INVALID_REQUEST),
+        refused("a broken escape in the query of a job's status", get("/status/" + job + "?wait=%zz"),
+            ErrorCode.INVALID_REQUEST),
+        refused("a broken escape in the query of a job's result", get("/result/" + job + "?%zz=1"),
+            ErrorCode.INVALID_REQUEST),
+        refused("a broken escape in the query of a DELETE", request("DELETE /jobs/" + job + "?x=%g0 HTTP/1.1\r\n"
+            + "Host: " + host + "\r\nConnection: close\r\n\r\n"), ErrorCode.INVALID_REQUEST),
+        refused("a negative cursor, a string the contract must not read as a number", get("/jobs?cursor=-1"),
+            ErrorCode.INVALID_REQUEST),
+        refused("a multipart boundary that is empty", post("/submit", "multipart/form-data; boundary=",
+            bytes(part("file", "a.txt", "hello") + "--b--\r\n")), ErrorCode.INVALID_REQUEST),
+        refused("a multipart boundary parameter without a value", post("/submit", "multipart/form-data; boundary",
+            bytes(part("file", "a.txt", "hello") + "--b--\r\n")), ErrorCode.INVALID_REQUEST),
+        refused("a multipart boundary of 71 characters", post("/submit", "multipart/form-data; boundary="
+            + "b".repeat(71), bytes(part("file", "a.txt", "hello") + "--b--\r\n")), ErrorCode.INVALID_REQUEST),
+        refused("a raw upload to /submit/form", post("/submit/form", "application/octet-stream", bytes("x")),
+            ErrorCode.UNSUPPORTED_MEDIA_TYPE),
+        refused("a form to /submit/raw", post("/submit/raw", "multipart/form-data; boundary=b",
+            bytes(part("file", "a.txt", "hello") + "--b--\r\n")), ErrorCode.UNSUPPORTED_MEDIA_TYPE),
         refused("malformed JSON", postJson("{\"document_data\": "), ErrorCode.INVALID_REQUEST),
         refused("JSON over the body cap", postJson("{\"document_data\": \"" + "a".repeat(400_000) + "\"}"),
             ErrorCode.PAYLOAD_TOO_LARGE),
@@ -178,7 +213,45 @@ class HostileRequestsTest {
         refused("a plain path traversal", get("/status/../../etc/passwd"), ErrorCode.NOT_FOUND),
         refused("a path with broken percent-encoding", get("/formats%zz"), ErrorCode.INVALID_REQUEST),
         refused("a password of 2000 characters", postJson("{\"document_data\": \"x\", \"password\": \""
-            + "p".repeat(2000) + "\"}"), ErrorCode.INVALID_REQUEST));
+            + "p".repeat(2000) + "\"}"), ErrorCode.INVALID_REQUEST)));
+  }
+
+  /** A job that exists, so that refusals are shown not to depend on the id naming nothing. */
+  private static String realJob() {
+    if (realJob == null) {
+      realJob = api.submitTextForId("a job that exists");
+    }
+    return realJob;
+  }
+
+  static Stream<String> jobReads() {
+    String job = realJob();
+    return Stream.of("GET /status/" + job, "GET /result/" + job, "GET /jobs", "GET /jobs?limit=1",
+        "DELETE /jobs/" + api.submitTextForId("a job to cancel"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jobReads")
+  @Order(1)
+  @DisplayName("an X-Request-Id with a '%' is replaced by one of the service's, and the request is served")
+  void percentInRequestIdIsReplaced(String request) {
+    RawHttp.Response response = raw.send(request + " HTTP/1.1\r\nHost: " + host + "\r\nX-Request-Id: 100%\r\n"
+        + "Connection: close\r\n\r\n");
+
+    assertTrue(response.status() == 200 || response.status() == 202, response.status() + " " + response.body());
+    assertEquals(36, UUID.fromString(response.header("X-Request-Id")).toString().length(), response.headers().toString());
+  }
+
+  @ParameterizedTest(name = "X-Request-Id: {0}")
+  @ValueSource(strings = {"1.5", "-1", "0.0", "1e3", "true", "null", "007"})
+  @Order(1)
+  @DisplayName("a string parameter that looks like another JSON value is taken as the string it is")
+  void stringParametersStayStrings(String requestId) {
+    RawHttp.Response response = raw.send("GET /jobs HTTP/1.1\r\nHost: " + host + "\r\nX-Request-Id: " + requestId
+        + "\r\nConnection: close\r\n\r\n");
+
+    assertEquals(200, response.status(), response.body());
+    assertEquals(requestId, response.header("X-Request-Id"));
   }
 
   @ParameterizedTest(name = "{0}")

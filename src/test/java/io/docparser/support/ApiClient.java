@@ -67,6 +67,12 @@ public final class ApiClient {
 
   /** {@code POST /submit} as multipart/form-data: the document in the part "file", the fields as form fields. */
   public HttpResponse<String> submitMultipart(byte[] document, String filename, Map<String, String> fields) {
+    return submitMultipartTo("/submit", document, filename, fields);
+  }
+
+  /** A multipart/form-data submission to {@code path}: /submit, or /submit/form, which takes this form alone. */
+  public HttpResponse<String> submitMultipartTo(String path, byte[] document, String filename,
+      Map<String, String> fields) {
     String boundary = "----docparser-test-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
@@ -75,7 +81,7 @@ public final class ApiClient {
         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.writeBytes(document);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(HttpRequest.newBuilder(URI.create(base + "/submit"))
+    return send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }

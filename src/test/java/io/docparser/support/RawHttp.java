@@ -42,6 +42,36 @@ public final class RawHttp {
   }
 
   /**
+   * Sends {@code head} (which must declare {@code bodyBytes} as its Content-Length), then that many zero bytes from a
+   * thread of their own, while this thread reads the answer: a server that answers without reading the body gets its
+   * answer read, and the writer stops when the server closes the connection.
+   */
+  public Response sendWithBody(String head, long bodyBytes) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(TIMEOUT_MS);
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+      Thread writer = new Thread(() -> writeZeros(out, bodyBytes), "raw-http-body");
+      writer.setDaemon(true);
+      writer.start();
+      return Response.parse(readAll(socket.getInputStream()));
+    } catch (IOException e) {
+      throw new AssertionError("no answer from 127.0.0.1:" + port + ": " + e, e);
+    }
+  }
+
+  private static void writeZeros(OutputStream out, long count) {
+    byte[] zeros = new byte[65536];
+    try {
+      for (long written = 0; written < count; written += zeros.length) {
+        out.write(zeros, 0, (int) Math.min(zeros.length, count - written));
+      }
+    } catch (IOException closedByTheServer) {
+      // the answer is what the test reads
+    }
+  }
+
+  /**
    * A server may answer and close while a body it refuses is still being sent; what it answered is still there to
    * be read, so a write cut short is not a failure.
    */
@@ -77,7 +107,7 @@ public final class RawHttp {
   /** An HTTP answer: status, headers (names in lower case; the last of repeated ones) and body as text. */
   public record Response(int status, Map<String, String> headers, String body) {
 
-    static Response parse(byte[] raw) {
+    public static Response parse(byte[] raw) {
       String text = new String(raw, StandardCharsets.UTF_8);
       int end = text.indexOf("\r\n\r\n");
       if (end < 0) {
