@@ -23,20 +23,20 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Hazelcast configuration of a node. A clustered node reads conf/cluster.xml (from the working directory, else
  * the copy bundled in the jar) and joins the members of {@code DOCPARSER_CLUSTER_MEMBERS}; a standalone node runs
- * one member of its own, bound to loopback, that joins nothing. Both get the service's maps, so the store code is
- * the same in both.
+ * one member of its own, bound to loopback under a cluster name of its own, that joins nothing. Both get the
+ * service's maps, so the store code is the same in both, and both serve members only (see {@link MemberOnlyNetwork}).
  */
 public final class HazelcastConfigs {
 
   private static final Logger LOG = LoggerFactory.getLogger(HazelcastConfigs.class);
   static final String CLUSTER_FILE = "conf/cluster.xml";
-  private static final String STANDALONE_CLUSTER_NAME = "docparser-standalone";
   /** Standalone members listen outside the cluster's 5701-5720 range, so they never answer a cluster's join. */
   private static final int STANDALONE_PORT = 5801;
   private static final int BACKUPS = 1;
@@ -47,6 +47,7 @@ public final class HazelcastConfigs {
 
   public static Config clustered(ServiceConfig config) {
     Config hazelcast = readClusterFile();
+    requirePlainNetwork(hazelcast);
     ClusterSettings cluster = config.cluster();
     hazelcast.setClusterName(cluster.name());
     TcpIpConfig tcpIp = hazelcast.getNetworkConfig().getJoin().getTcpIpConfig();
@@ -55,6 +56,7 @@ public final class HazelcastConfigs {
         () -> LOG.warn("cluster traffic (Hazelcast, the event bus) listens on every interface of this machine, and"
             + " Hazelcast's open-source edition neither authenticates members nor encrypts traffic: set {} to the"
             + " address of a private network", ConfigKey.CLUSTER_HOST.envName()));
+    MemberOnlyNetwork.apply(hazelcast);
     hazelcast.getMemberAttributeConfig().setAttribute(LeaseVerticle.NODE_ATTRIBUTE, config.nodeId());
     withServiceMaps(hazelcast);
     config.database().clusteredTarget().ifPresentOrElse(
@@ -89,8 +91,15 @@ public final class HazelcastConfigs {
     }
   }
 
+  /**
+   * The cluster name is new at every start and never logged: any process on this machine can reach the loopback
+   * port, and the open-source member asks nothing secret of a member that wants to join but the cluster name. A
+   * fixed name is known to anyone who reads this code. Hazelcast puts the name at the head of each line it logs
+   * unless its log details are off.
+   */
   private static Config standaloneMaps() {
-    Config hazelcast = new Config().setClusterName(STANDALONE_CLUSTER_NAME);
+    Config hazelcast = new Config().setClusterName(UUID.randomUUID().toString());
+    hazelcast.setProperty("hazelcast.logging.details.enabled", "false");
     hazelcast.setProperty("hazelcast.logging.type", "slf4j");
     hazelcast.setProperty("hazelcast.phone.home.enabled", "false");
     hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
@@ -101,7 +110,7 @@ public final class HazelcastConfigs {
     join.getAutoDetectionConfig().setEnabled(false);
     join.getMulticastConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(false);
-    return withServiceMaps(hazelcast);
+    return withServiceMaps(MemberOnlyNetwork.apply(hazelcast));
   }
 
   static Config withServiceMaps(Config hazelcast) {
@@ -120,6 +129,14 @@ public final class HazelcastConfigs {
   private static void bindTo(Config hazelcast, String address) {
     hazelcast.setProperty("hazelcast.socket.bind.any", "false");
     hazelcast.getNetworkConfig().getInterfaces().setEnabled(true).setInterfaces(List.of(address));
+  }
+
+  /** The network is set up from {@code <network>}, which Hazelcast ignores once an advanced network is on. */
+  private static void requirePlainNetwork(Config hazelcast) {
+    if (hazelcast.getAdvancedNetworkConfig().isEnabled()) {
+      throw new ConfigException(CLUSTER_FILE + " enables <advanced-network>: configure <network> instead, which the"
+          + " service serves on a member endpoint alone, so that no Hazelcast client can connect");
+    }
   }
 
   private static Config readClusterFile() {

@@ -32,6 +32,8 @@ final class ConfigValidator {
   private static final long MIN_REQUEST_TIMEOUT_MS = 1_000;
   private static final List<String> LOG_LEVELS = List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
   private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  /** Hazelcast's default cluster name, which any member started with default settings has. */
+  private static final String HAZELCAST_DEFAULT_CLUSTER_NAME = "dev";
   private static final String OCTET = "(25[0-5]|2[0-4]\\d|1?\\d?\\d)";
   private static final Pattern IPV4 = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
 
@@ -214,6 +216,10 @@ final class ConfigValidator {
     String name = text(ConfigKey.CLUSTER_NAME);
     if (!CLUSTER_NAME.matcher(name).matches()) {
       throw invalid(ConfigKey.CLUSTER_NAME, "must be 1 to 64 letters, digits, '.', '_' or '-'");
+    }
+    if (name.equals(HAZELCAST_DEFAULT_CLUSTER_NAME)) {
+      throw invalid(ConfigKey.CLUSTER_NAME, "must not be Hazelcast's default name, which any Hazelcast member started"
+          + " with default settings has");
     }
     String host = raw(ConfigKey.CLUSTER_HOST);
     if (!host.isEmpty() && !IPV4.matcher(host).matches()) {

@@ -68,7 +68,7 @@ class DocumentFormatsTest {
   @AfterAll
   static void nothingOutlivesItsJob() throws Exception {
     HazelcastInstance member = Hazelcast.getAllHazelcastInstances().stream()
-        .filter(instance -> instance.getConfig().getClusterName().equals("docparser-standalone"))
+        .filter(instance -> instance.getConfig().getMapConfigs().containsKey(StoreMaps.DOCUMENTS))
         .findFirst().orElseThrow();
     for (int i = 0; i < 20 && member.getMap(StoreMaps.DOCUMENTS).size() + member.getMap(StoreMaps.PASSWORDS).size() > 0;
         i++) {

@@ -96,6 +96,11 @@ public final class ServiceProcess implements AutoCloseable {
     return httpPort;
   }
 
+  /** The JVM's process id. */
+  public long pid() {
+    return process.pid();
+  }
+
   public ApiClient api() {
     return new ApiClient(httpPort);
   }

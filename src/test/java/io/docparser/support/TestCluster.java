@@ -61,6 +61,11 @@ public final class TestCluster implements AutoCloseable {
     return again;
   }
 
+  /** The Hazelcast cluster name its nodes share. */
+  public String clusterName() {
+    return clusterName;
+  }
+
   public ServiceProcess node(int index) {
     return nodes.get(index);
   }
