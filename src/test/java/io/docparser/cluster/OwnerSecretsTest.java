@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.ServerSocketEndpointConfig;
+import com.hazelcast.instance.EndpointQualifier;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.query.Predicates;
@@ -119,7 +121,8 @@ class OwnerSecretsTest {
 
   private static Config member(ServiceConfig config, int port) {
     Config member = HazelcastConfigs.clustered(config);
-    member.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
+    ((ServerSocketEndpointConfig) member.getAdvancedNetworkConfig().getEndpointConfigs().get(EndpointQualifier.MEMBER))
+        .setPort(port).setPortAutoIncrement(false);
     return member;
   }
 
