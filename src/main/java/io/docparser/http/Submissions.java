@@ -81,6 +81,10 @@ final class Submissions {
     } catch (ServiceException refused) {
       return Future.failedFuture(refused);
     }
+    if (ctx.request().isEnded()) {
+      // A body-less request can have ended before its route ran; it has nothing to read.
+      return Future.failedFuture(SubmitOptions.invalid("the request has no body; send the document in it"));
+    }
     if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {
       ctx.response().writeContinue();
     }

@@ -55,6 +55,8 @@ final class ServiceUnderTest implements AutoCloseable {
     builder.environment().putAll(settings);
     builder.environment().put("DOCPARSER_HTTP_PORT", Integer.toString(port));
     builder.environment().put("DOCPARSER_NODE_ID", name);
+    // every client of a run is this one address, which the open-loop run may give a thousand connections at once
+    builder.environment().putIfAbsent("DOCPARSER_MAX_CONNECTIONS_PER_IP", "10000");
     // each node's embedded database starts empty: a run must not load the jobs an earlier run left
     Path dataDir = workDir.resolve(name + "-data");
     deleteRecursively(dataDir);
