@@ -24,7 +24,8 @@ export async function flow(baseUrl: string, tenantKey: string, operatorKey: stri
   const jobs = new JobsApi(new Configuration({ basePath: baseUrl, accessToken: tenantKey }));
   const jobsByHeader = new JobsApi(new Configuration({ basePath: baseUrl, apiKey: tenantKey }));
 
-  const submitted: SubmitResponse = (await jobs.submitDocument({ document_data: 'text', output_format: OutputFormat.Markdown })).data;
+  const submitted: SubmitResponse =
+    (await jobs.submitDocument({ document_data: 'text', output_format: OutputFormat.Markdown })).data;
   const form: SubmitResponse = (await jobs.submitForm(docx, undefined, undefined, undefined, undefined, undefined,
     undefined, undefined, OutputFormat.Json)).data;
   const raw: SubmitResponse = (await jobsByHeader.submitRaw(page, OutputFormat.Text, 'status.html')).data;

@@ -55,7 +55,7 @@ const operatorHeader = new Configuration({ basePath: baseUrl, apiKey: operatorKe
 const jobs = new JobsApi(tenantBearer);
 const jobsByHeader = new JobsApi(tenantHeader);
 
-/** The answer of a call that must fail with {@code status}, as the generated client's ResponseError carries it. */
+/** The answer of a call that must fail with `status`, as the generated client's ResponseError carries it. */
 async function refused(status: number, call: () => Promise<unknown>): Promise<Response> {
   try {
     await call();
@@ -116,107 +116,151 @@ function contains(text: unknown, ...words: string[]): void {
 }
 
 async function main(): Promise<void> {
+  check(process.argv.length === 7,
+    'usage: node build/flow.js <base URL> <tenant key> <operator key> <a DOCX file> <an HTML file>');
+  await readFormats();
+  const markdownJob = await submitJsonAndReadItPending();
+  const deletedJob = await cancelReadAndDelete();
+  const jsonJob = await submitDocxAsForm();
+  const textJob = await submitHtmlAsRaw();
+  for (const jobId of [markdownJob, jsonJob, textJob]) {
+    const status = await awaitTerminal(jobId);
+    check(status.status === Status.Completed, `job ${jobId} ended ${status.status}: ${status.error}`);
+  }
+  await readMarkdown(markdownJob);
+  await readJson(jsonJob);
+  await readText(textJob);
+  await listCompleted([markdownJob, jsonJob, textJob], deletedJob);
+  await deleteCompleted(textJob);
+  await readRefusals();
+  await useOperatorKey();
+}
+
+async function readFormats(): Promise<void> {
   const formats = await jobs.getFormats();
   check(formats.output.includes(OutputFormat.Markdown) && formats.output.includes(OutputFormat.Json),
     `output formats ${formats.output}`);
   check(formats.input.includes('application/pdf'), `input formats ${formats.input}`);
   ok('getFormats', `${formats.input.length} input types, output ${formats.output.join(', ')}`);
+}
 
-  // JSON: HTML as document_data, with output_format in the body.
+/** HTML as JSON document_data, with output_format in the body; its result read at once, while it is pending. */
+async function submitJsonAndReadItPending(): Promise<string> {
   const html = '<html><head><title>Report</title></head><body><h1>Quarterly report</h1>'
     + '<p>Revenue grew by <b>12 percent</b>.</p><ul><li>North</li><li>South</li></ul></body></html>';
-  const markdownJob = await jobs.submitDocument({
+  const submitted = await jobs.submitDocument({
     submitRequest: { documentData: html, filename: 'report.html', outputFormat: OutputFormat.Markdown },
   });
-  check(markdownJob.status === Status.Queued, `a new job is ${markdownJob.status}`);
-  ok('submitDocument (JSON, bearer)', `job ${markdownJob.jobId} ${markdownJob.status}`);
+  check(submitted.status === Status.Queued, `a new job is ${submitted.status}`);
+  ok('submitDocument (JSON, bearer)', `job ${submitted.jobId} ${submitted.status}`);
 
-  // Read at once, while the node's only parser slot is still starting its child JVM: 202, a JobPending.
-  const early = await jobs.getJobResultRaw({ jobId: markdownJob.jobId });
-  const earlyBody: ResultAnswer = await early.value();
-  if (earlyBody.status === 'completed') {
-    throw new StepFailure(`the result was read right after submitting, yet the job had already completed`);
+  // The node's only parser slot is still starting its child JVM: 202, narrowed to a JobPending.
+  const early = await jobs.getJobResultRaw({ jobId: submitted.jobId });
+  const body: ResultAnswer = await early.value();
+  if (body.status === 'completed') {
+    throw new StepFailure('the result was read right after submitting, yet the job had already completed');
   }
-  const pending: JobPending = earlyBody;
+  const pending: JobPending = body;
   // @ts-expect-error a pending answer has no result: the union is narrowed at the type level
   void pending.result;
   check(early.raw.status === 202, `a pending result answered HTTP ${early.raw.status}`);
   check(early.raw.headers.get('Retry-After') !== null, 'a pending result has no Retry-After');
   ok('getJobResult pending', `HTTP 202 typed as JobPending (${pending.status}): ${pending.message}`);
+  return submitted.jobId;
+}
 
-  // Cancelled while queued behind it; its result is then a 409 with a JobFailed body; deleted, it is a 404.
-  const doomed = await jobs.submitDocument({ submitRequest: { documentData: 'a job to be cancelled' } });
-  const cancelled = await jobs.cancelJob({ jobId: doomed.jobId });
+/** A job cancelled while it waits behind the first; its result is a 409 JobFailed; deleted, it is a 404. */
+async function cancelReadAndDelete(): Promise<string> {
+  const { jobId } = await jobs.submitDocument({ submitRequest: { documentData: 'a job to be cancelled' } });
+  const cancelled = await jobs.cancelJob({ jobId });
   check(cancelled.status === Status.Cancelled, `a cancelled job is ${cancelled.status}`);
-  ok('cancelJob', `job ${doomed.jobId} ${cancelled.status}`);
-  const noResult = JobFailedFromJSON(await (await refused(409, () => jobs.getJobResult({ jobId: doomed.jobId }))).json());
+  ok('cancelJob', `job ${jobId} ${cancelled.status}`);
+
+  const conflict = await refused(409, () => jobs.getJobResult({ jobId }));
+  const noResult = JobFailedFromJSON(await conflict.json());
   check(noResult.status === 'cancelled' && noResult.errorCode === ErrorCode.Cancelled,
     `a cancelled job's result: ${JSON.stringify(noResult)}`);
   ok('getJobResult cancelled', `HTTP 409 read as JobFailed, ${noResult.errorCode}`);
-  const deleted = await jobs.cancelJob({ jobId: doomed.jobId });
+
+  const deleted = await jobs.cancelJob({ jobId });
   check(deleted.status === Status.Cancelled, `the deleted job was ${deleted.status}`);
   const gone = await apiError(404, ErrorCode.NotFound,
-    () => jobs.getJobStatus({ jobId: doomed.jobId, xRequestId: 'ts-client-gone' }));
+    () => jobs.getJobStatus({ jobId, xRequestId: 'ts-client-gone' }));
   check(gone.requestId === 'ts-client-gone', `the error's request_id is ${gone.requestId}`);
   ok('cancelJob deletes', `then getJobStatus is HTTP 404 ${gone.errorCode}, request_id ${gone.requestId}`);
+  return jobId;
+}
 
-  // Multipart: a DOCX in the part 'file', output_format as a form field (the generator names it outputFormat2,
-  // since the query parameter output_format takes outputFormat).
+/**
+ * A DOCX in the multipart part 'file', with output_format as a form field: the generator names that field
+ * outputFormat2, since the query parameter of the same name took outputFormat.
+ */
+async function submitDocxAsForm(): Promise<string> {
   const docx = new File([readFileSync(docxPath)], basename(docxPath),
     { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
-  const jsonJob = await jobs.submitForm({ file: docx, outputFormat2: OutputFormat.Json });
-  ok('submitForm (multipart, bearer)', `job ${jsonJob.jobId} for ${docx.name}, output_format as a form field`);
+  const { jobId } = await jobs.submitForm({ file: docx, outputFormat2: OutputFormat.Json });
+  ok('submitForm (multipart, bearer)', `job ${jobId} for ${docx.name}, output_format as a form field`);
+  return jobId;
+}
 
-  // Raw bytes, with the file name and output format in the query, through the X-API-Key scheme.
+/** Raw bytes, with the file name and output format in the query, through the X-API-Key scheme. */
+async function submitHtmlAsRaw(): Promise<string> {
   const page = new Blob([readFileSync(htmlPath)]);
-  const textJob = await jobsByHeader.submitRaw({ body: page, filename: 'status.html', outputFormat: OutputFormat.Text });
-  ok('submitRaw (octet-stream, X-API-Key)', `job ${textJob.jobId}, filename in the query`);
+  const { jobId } = await jobsByHeader.submitRaw({
+    body: page, filename: 'status.html', outputFormat: OutputFormat.Text,
+  });
+  ok('submitRaw (octet-stream, X-API-Key)', `job ${jobId}, filename in the query`);
+  return jobId;
+}
 
-  for (const jobId of [markdownJob.jobId, jsonJob.jobId, textJob.jobId]) {
-    const status = await awaitTerminal(jobId);
-    check(status.status === Status.Completed, `job ${jobId} ended ${status.status}: ${status.error}`);
-  }
-
-  const markdown = await completedResult(markdownJob.jobId, OutputFormat.Markdown);
+async function readMarkdown(jobId: string): Promise<void> {
+  const markdown = await completedResult(jobId, OutputFormat.Markdown);
   contains(markdown.result, '# Quarterly report', 'Revenue grew by');
-  const markdownContent = await jobs.getJobContentRaw({ jobId: markdownJob.jobId });
-  check(markdownContent.raw.headers.get('Content-Type')?.startsWith('text/markdown') === true,
-    `markdown content type ${markdownContent.raw.headers.get('Content-Type')}`);
-  const markdownText = await markdownContent.value();
-  check(markdownText === markdown.result, 'the markdown content differs from the result');
-  ok('getJobContent markdown', `${markdownContent.raw.headers.get('Content-Type')}, ${markdownText.length} characters`);
+  const content = await jobs.getJobContentRaw({ jobId });
+  const type = content.raw.headers.get('Content-Type');
+  check(type?.startsWith('text/markdown') === true, `markdown content type ${type}`);
+  const text = await content.value();
+  check(text === markdown.result, 'the markdown content differs from the result');
+  ok('getJobContent markdown', `${type}, ${text.length} characters`);
+}
 
-  const json = await completedResult(jsonJob.jobId, OutputFormat.Json);
-  checkJsonDocuments(json.result);
-  const jsonContent = await jobs.getJobContentRaw({ jobId: jsonJob.jobId });
-  check(jsonContent.raw.headers.get('Content-Type')?.startsWith('application/json') === true,
-    `json content type ${jsonContent.raw.headers.get('Content-Type')}`);
-  // The generator types this operation's answer as a string (its first media type); for json output the runtime
-  // parses the body, so it is the JsonDocuments array.
-  const documents: unknown = await jsonContent.value();
-  checkJsonDocuments(documents);
-  ok('getJobContent json', `${jsonContent.raw.headers.get('Content-Type')}, ${(documents as unknown[]).length} document(s)`);
+async function readJson(jobId: string): Promise<void> {
+  checkJsonDocuments((await completedResult(jobId, OutputFormat.Json)).result);
+  const content = await jobs.getJobContentRaw({ jobId });
+  const type = content.raw.headers.get('Content-Type');
+  check(type?.startsWith('application/json') === true, `json content type ${type}`);
+  // The generator types this operation's answer as a string (its first media type); for json output its runtime
+  // parses the body, so the value is the JsonDocuments array.
+  const documents: unknown = await content.value();
+  ok('getJobContent json', `${type}, ${checkJsonDocuments(documents)} document(s)`);
+}
 
-  const text = await completedResult(textJob.jobId, OutputFormat.Text);
-  contains(text.result, 'Service status', 'API up');
-  const textStatus = await jobsByHeader.getJobStatus({ jobId: textJob.jobId });
-  check(textStatus.filename === 'status.html', `the raw upload's file name is ${textStatus.filename}`);
-  ok('getJobStatus (X-API-Key)', `filename ${textStatus.filename}, ${textStatus.sizeBytes} bytes`);
+async function readText(jobId: string): Promise<void> {
+  contains((await completedResult(jobId, OutputFormat.Text)).result, 'Service status', 'API up');
+  const status = await jobsByHeader.getJobStatus({ jobId });
+  check(status.filename === 'status.html', `the raw upload's file name is ${status.filename}`);
+  ok('getJobStatus (X-API-Key)', `filename ${status.filename}, ${status.sizeBytes} bytes`);
+}
 
-  const page1 = await jobsByHeader.listJobs({ status: Status.Completed, limit: 500 });
-  const listed = new Set(page1.jobs.map((job) => job.jobId));
-  for (const jobId of [markdownJob.jobId, jsonJob.jobId, textJob.jobId]) {
+async function listCompleted(completed: string[], deleted: string): Promise<void> {
+  const page = await jobsByHeader.listJobs({ status: Status.Completed, limit: 500 });
+  const listed = new Set(page.jobs.map((job) => job.jobId));
+  for (const jobId of completed) {
     check(listed.has(jobId), `completed job ${jobId} is not listed`);
   }
-  check(page1.jobs.every((job) => job.status === Status.Completed), 'the list holds a job that is not completed');
-  check(!listed.has(doomed.jobId), 'the deleted job is listed');
-  ok('listJobs status=completed (X-API-Key)', `${page1.jobs.length} job(s), all completed`);
+  check(page.jobs.every((job) => job.status === Status.Completed), 'the list holds a job that is not completed');
+  check(!listed.has(deleted), 'the deleted job is listed');
+  ok('listJobs status=completed (X-API-Key)', `${page.jobs.length} job(s), all completed`);
+}
 
-  const removed = await jobs.cancelJob({ jobId: textJob.jobId });
+async function deleteCompleted(jobId: string): Promise<void> {
+  const removed = await jobs.cancelJob({ jobId });
   check(removed.status === Status.Completed, `the deleted job was ${removed.status}`);
-  await apiError(404, ErrorCode.NotFound, () => jobs.getJobResult({ jobId: textJob.jobId }));
+  await apiError(404, ErrorCode.NotFound, () => jobs.getJobResult({ jobId }));
   ok('cancelJob on a completed job', 'deleted; its result is HTTP 404 NOT_FOUND');
+}
 
+async function readRefusals(): Promise<void> {
   const anonymous = new JobsApi(new Configuration({ basePath: baseUrl }));
   const unauthorized = await apiError(401, ErrorCode.Unauthorized, () => anonymous.listJobs());
   ok('no key', `HTTP 401 ${unauthorized.errorCode}: ${unauthorized.error}`);
@@ -225,7 +269,10 @@ async function main(): Promise<void> {
     () => jobs.submitDocument({ submitRequest: { filename: 'nothing.txt' } }));
   check(invalid.error.includes('document_data'), `the 400 does not name the missing field: ${invalid.error}`);
   ok('submitDocument without a document', `HTTP 400 ${invalid.errorCode}: ${invalid.error}`);
+}
 
+/** The operator's operations take the operator key only, and the job operations refuse it. */
+async function useOperatorKey(): Promise<void> {
   const operations = new OperationsApi(operatorHeader);
   const cluster = await operations.getCluster();
   check(cluster.nodes.length >= 1 && cluster.nodes.every((node) => node.roles.length > 0),
@@ -242,12 +289,14 @@ async function main(): Promise<void> {
   ok('listJobs (operator key)', `HTTP 403 ${operatorOnJobs.errorCode}`);
 }
 
-/** The json output: the container first, whose content holds the DOCX's words. */
-function checkJsonDocuments(value: unknown): void {
+/** The json output: the container first, whose content holds the DOCX's words. Answers how many documents. */
+function checkJsonDocuments(value: unknown): number {
   check(Array.isArray(value) && value.length >= 1, `json output is not a non-empty array: ${JSON.stringify(value)}`);
   const container: unknown = value[0];
   check(typeof container === 'object' && container !== null, `the container is ${JSON.stringify(container)}`);
-  contains((container as Record<string, unknown>)['X-TIKA:content'], 'Quarterly Report', 'Revenue grew in every region.');
+  const content = (container as Record<string, unknown>)['X-TIKA:content'];
+  contains(content, 'Quarterly Report', 'Revenue grew in every region.');
+  return value.length;
 }
 
 main().then(

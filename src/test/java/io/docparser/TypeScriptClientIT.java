@@ -27,7 +27,7 @@ class TypeScriptClientIT {
 
   private static final String TENANT_KEY = "ts-client-tenant-" + UUID.randomUUID();
   private static final String OPERATOR_KEY = "ts-client-operator-" + UUID.randomUUID();
-  /** Where the build generates the clients (the openapi-generator-maven-plugin executions contract-client-typescript*). */
+  /** Where the build generates the clients (openapi-generator executions contract-client-typescript and -axios). */
   private static final Path FETCH_CLIENT = Path.of("target", "generated-ts-client");
   private static final Path AXIOS_CLIENT = Path.of("target", "generated-ts-axios-client");
   private static final Duration COMPILE_TIMEOUT = Duration.ofMinutes(3);
@@ -37,7 +37,8 @@ class TypeScriptClientIT {
   private static final List<String> STEPS = List.of("getFormats", "submitDocument (JSON, bearer)",
       "getJobResult pending: HTTP 202 typed as JobPending", "cancelJob", "getJobResult cancelled: HTTP 409",
       "cancelJob deletes: then getJobStatus is HTTP 404 NOT_FOUND", "submitForm (multipart, bearer)",
-      "submitRaw (octet-stream, X-API-Key)", "long-poll getJobStatus", "getJobResult completed: HTTP 200 typed as JobResult",
+      "submitRaw (octet-stream, X-API-Key)", "long-poll getJobStatus",
+      "getJobResult completed: HTTP 200 typed as JobResult",
       "getJobContent markdown: text/markdown", "getJobContent json: application/json", "getJobStatus (X-API-Key)",
       "listJobs status=completed (X-API-Key)", "cancelJob on a completed job", "no key: HTTP 401 UNAUTHORIZED",
       "submitDocument without a document: HTTP 400 INVALID_REQUEST", "getCluster (operator key, X-API-Key)",
@@ -83,7 +84,7 @@ class TypeScriptClientIT {
   }
 
   @Test
-  @DisplayName("typescript-axios: type-checks with tsc --strict against the pinned axios, with typed calls for the flow")
+  @DisplayName("typescript-axios: type-checks with tsc --strict against the pinned axios, with typed calls of the flow")
   void axiosClientTypeChecks() {
     NodeProject.Outcome check = project.npm(COMPILE_TIMEOUT, "run", "check-axios");
 
@@ -98,13 +99,7 @@ class TypeScriptClientIT {
           + "makes it (mvn package before the integration tests)");
     }
     try {
-      if (Files.exists(copy)) {
-        try (Stream<Path> old = Files.walk(copy)) {
-          for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(path);
-          }
-        }
-      }
+      deleteTree(copy);
       try (Stream<Path> files = Files.walk(generated)) {
         for (Path from : files.toList()) {
           Path to = copy.resolve(generated.relativize(from).toString());
@@ -117,6 +112,17 @@ class TypeScriptClientIT {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> old = Files.walk(root)) {
+      for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 }
