@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.docparser.support.BrowserScript;
+import io.docparser.support.NodeProject;
 import io.docparser.support.Prerequisites;
 import io.docparser.support.ServiceProcess;
 import io.docparser.support.TestCluster;
@@ -42,7 +42,7 @@ class DashboardIT {
     Optional<Path> chromium = Prerequisites.find("chromium");
     Prerequisites.require("chromium and Node.js, for the browser test",
         chromium.isPresent() && Prerequisites.onPath("node") && Prerequisites.onPath("npm"));
-    BrowserScript browser = BrowserScript.install();
+    NodeProject browser = NodeProject.install("src/test/browser", "browser-test");
     Path document = Files.write(workDir.resolve("quarterly-report.pdf"), TestDocuments.pdf(List.of(TEXT)));
     Path broken = Files.writeString(workDir.resolve("broken.pdf"), "%PDF-1.7\nthis is not a PDF");
     Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
@@ -56,7 +56,7 @@ class DashboardIT {
       assertEquals(404, worker.api().withHeader(ApiKeyAuth.API_KEY_HEADER, KEY).get("/dashboard").statusCode(),
           "a worker-only node serves no dashboard");
 
-      BrowserScript.Outcome run = browser.run("dashboard.mjs", Map.of("CHROMIUM", chromium.get().toString()),
+      NodeProject.Outcome run = browser.run("dashboard.mjs", Map.of("CHROMIUM", chromium.get().toString()),
           BROWSER_TIMEOUT, api.api().base(), KEY, OPERATOR_KEY, document.toString(), broken.toString(),
           screenshot.toString(),
           API_NODE, WORKER_NODE);

@@ -14,25 +14,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The browser tests' Node.js scripts (src/test/browser), installed with {@code npm ci} from their lock file into
- * target/browser-test, where node finds their dependencies, and run there with {@code node}.
+ * A Node.js project of the tests (src/test/browser, src/test/typescript-client), copied under target/ and installed
+ * there with {@code npm ci} from its lock file, so that node finds its dependencies; its scripts then run there, each
+ * with a time limit.
  */
-public final class BrowserScript {
+public final class NodeProject {
 
-  /** npm may have to fetch playwright-core into an empty cache. */
+  /** npm may have to fetch the packages into an empty cache. */
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
 
   private final Path dir;
 
-  private BrowserScript(Path dir) {
+  private NodeProject(Path dir) {
     this.dir = dir;
   }
 
-  /** Copies the scripts and their package files under target/ and installs their dependencies there. */
-  public static BrowserScript install() {
-    Path source = Path.of(System.getProperty("docparser.projectDir", ".")).resolve("src/test/browser");
-    Path dir = Path.of("target", "browser-test").toAbsolutePath();
-    try (Stream<Path> files = Files.list(source)) {
+  /**
+   * Copies the files of {@code source} (relative to the project directory) into target/{@code target} and installs
+   * their dependencies there.
+   */
+  public static NodeProject install(String source, String target) {
+    Path from = Path.of(System.getProperty("docparser.projectDir", ".")).resolve(source);
+    Path dir = Path.of("target", target).toAbsolutePath();
+    try (Stream<Path> files = Files.list(from)) {
       Files.createDirectories(dir);
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -40,12 +44,17 @@ public final class BrowserScript {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    BrowserScript installed = new BrowserScript(dir);
-    Outcome npm = installed.execute(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), INSTALL_TIMEOUT);
+    NodeProject installed = new NodeProject(dir);
+    Outcome npm = installed.npm(INSTALL_TIMEOUT, "ci", "--prefer-offline", "--no-audit", "--no-fund");
     if (npm.exitCode() != 0) {
       throw new AssertionError("npm ci in " + dir + " exited with " + npm.exitCode() + ":\n" + npm.output());
     }
     return installed;
+  }
+
+  /** Where the project was installed. */
+  public Path dir() {
+    return dir;
   }
 
   /** Runs {@code node script args...}; the test reads what it printed. */
@@ -53,6 +62,13 @@ public final class BrowserScript {
     List<String> command = new ArrayList<>(List.of("node", script));
     command.addAll(List.of(args));
     return execute(command, environment, timeout);
+  }
+
+  /** Runs {@code npm args...}, for instance {@code npm run build}. */
+  public Outcome npm(Duration timeout, String... args) {
+    List<String> command = new ArrayList<>(List.of("npm"));
+    command.addAll(List.of(args));
+    return execute(command, Map.of(), timeout);
   }
 
   private Outcome execute(List<String> command, Map<String, String> environment, Duration timeout) {
