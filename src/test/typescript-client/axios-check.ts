@@ -27,7 +27,7 @@ export async function flow(baseUrl: string, tenantKey: string, operatorKey: stri
   const submitted: SubmitResponse =
     (await jobs.submitDocument({ document_data: 'text', output_format: OutputFormat.Markdown })).data;
   const form: SubmitResponse = (await jobs.submitForm(docx, undefined, undefined, undefined, undefined, undefined,
-    undefined, undefined, OutputFormat.Json)).data;
+    OutputFormat.Json)).data;
   const raw: SubmitResponse = (await jobsByHeader.submitRaw(page, OutputFormat.Text, 'status.html')).data;
 
   const status: JobStatus = (await jobs.getJobStatus(submitted.job_id, 20)).data;

@@ -191,14 +191,11 @@ async function cancelReadAndDelete(): Promise<string> {
   return jobId;
 }
 
-/**
- * A DOCX in the multipart part 'file', with output_format as a form field: the generator names that field
- * outputFormat2, since the query parameter of the same name took outputFormat.
- */
+/** A DOCX in the multipart part 'file', with output_format as a form field, the one place /submit/form takes it. */
 async function submitDocxAsForm(): Promise<string> {
   const docx = new File([readFileSync(docxPath)], basename(docxPath),
     { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
-  const { jobId } = await jobs.submitForm({ file: docx, outputFormat2: OutputFormat.Json });
+  const { jobId } = await jobs.submitForm({ file: docx, outputFormat: OutputFormat.Json });
   ok('submitForm (multipart, bearer)', `job ${jobId} for ${docx.name}, output_format as a form field`);
   return jobId;
 }

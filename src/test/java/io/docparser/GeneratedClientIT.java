@@ -91,7 +91,7 @@ class GeneratedClientIT {
   @DisplayName("uploads a DOCX to /submit/form in the part 'file', with output_format as a form field")
   void multipartDocx() throws Exception {
     File docx = write("report.docx", TestDocuments.docx());
-    UUID id = jobs.submitForm(docx, null, null, null, null, null, null, null, OutputFormat.TEXT, null).getJobId();
+    UUID id = jobs.submitForm(docx, null, null, null, null, null, OutputFormat.TEXT, null).getJobId();
 
     assertContains(completedResult(id).getResult(), "Quarterly Report", "Revenue grew in every region.", "North grew");
     assertEquals("report.docx", status(id).getFilename());

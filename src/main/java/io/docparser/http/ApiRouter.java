@@ -6,7 +6,6 @@ import io.docparser.config.ServiceConfig;
 import io.docparser.jobs.JobService;
 import io.docparser.http.ApiKeyAuth.Needs;
 import io.docparser.http.ApiKeyAuth.Rule;
-import io.docparser.http.Submissions.Form;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -18,9 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Routers of the HTTP server. An api node's router is generated from openapi.yaml: parameters are validated from
@@ -99,9 +96,11 @@ public final class ApiRouter {
     }
     builder.rootHandler(concurrency);
     builder.getRoute("submitDocument").setDoValidation(false)
-        .addHandler(ctx -> routes.submit(ctx, EnumSet.allOf(Form.class)));
-    builder.getRoute("submitForm").setDoValidation(false).addHandler(ctx -> routes.submit(ctx, Set.of(Form.MULTIPART)));
-    builder.getRoute("submitRaw").setDoValidation(false).addHandler(ctx -> routes.submit(ctx, Set.of(Form.RAW)));
+        .addHandler(ctx -> routes.submit(ctx, Submissions.Operation.ANY_FORM));
+    builder.getRoute("submitForm").setDoValidation(false)
+        .addHandler(ctx -> routes.submit(ctx, Submissions.Operation.FORM));
+    builder.getRoute("submitRaw").setDoValidation(false)
+        .addHandler(ctx -> routes.submit(ctx, Submissions.Operation.RAW));
     builder.getRoute("getJobStatus").addHandler(routes::status);
     builder.getRoute("getJobResult").addHandler(routes::result);
     builder.getRoute("getJobContent").addHandler(routes::content);

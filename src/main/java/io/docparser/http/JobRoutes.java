@@ -12,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The handlers of the job endpoints: submit, status, result, list and cancel. */
@@ -41,9 +40,8 @@ final class JobRoutes {
     this.concurrency = concurrency;
   }
 
-  /** @param forms the forms of body the operation takes */
-  void submit(RoutingContext ctx, Set<Submissions.Form> forms) {
-    submissions.submit(ctx, forms)
+  void submit(RoutingContext ctx, Submissions.Operation operation) {
+    submissions.submit(ctx, operation)
         .onSuccess(job -> {
           ctx.response()
               .putHeader("Location", JobViews.statusPath(job))

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,24 @@ final class Submissions {
     }
   }
 
+  /** The submit operations of the contract: which forms each takes, and whether it takes options in its query. */
+  enum Operation {
+    /** {@code POST /submit}: every form, options in the body or the query. */
+    ANY_FORM(EnumSet.allOf(Form.class), SubmitOptions.QUERY_OPTIONS),
+    /** {@code POST /submit/form}: multipart only, options as form fields only, so that each option is one parameter. */
+    FORM(EnumSet.of(Form.MULTIPART), Set.of()),
+    /** {@code POST /submit/raw}: raw bytes, options in the query. */
+    RAW(EnumSet.of(Form.RAW), SubmitOptions.QUERY_OPTIONS);
+
+    private final Set<Form> forms;
+    private final Set<String> queryOptions;
+
+    Operation(Set<Form> forms, Set<String> queryOptions) {
+      this.forms = forms;
+      this.queryOptions = queryOptions;
+    }
+  }
+
   private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final Pattern USABLE_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
@@ -69,14 +88,14 @@ final class Submissions {
     this.raw = new RawUpload(vertx, uploads, maxDocumentBytes);
   }
 
-  /** @param accepted the forms the operation takes; another one is a 415 */
-  Future<Job> submit(RoutingContext ctx, Set<Form> accepted) {
+  /** @param operation which submit operation was called: a form it does not take is a 415 */
+  Future<Job> submit(RoutingContext ctx, Operation operation) {
     Form form;
     String key;
     try {
-      form = formOf(ctx.request(), accepted);
+      form = formOf(ctx.request(), operation.forms);
       key = idempotencyKey(ctx.request());
-      SubmitOptions.checkQuery(ctx.queryParams());
+      SubmitOptions.checkQuery(ctx.queryParams(), operation.queryOptions);
       requireUsableBoundary(ctx.request(), form);
     } catch (ServiceException refused) {
       return Future.failedFuture(refused);

@@ -21,7 +21,8 @@ final class SubmitOptions {
   static final String CONTENT_TYPE = "content_type";
   static final String PASSWORD = "password";
   static final String PASSWORD_HEADER = "X-Document-Password";
-  private static final Set<String> QUERY_OPTIONS = Set.of(OUTPUT_FORMAT, FILENAME);
+  /** The options that may come as query parameters (of the operations that take options in the query). */
+  static final Set<String> QUERY_OPTIONS = Set.of(OUTPUT_FORMAT, FILENAME);
   /** Media types are short; a longer value is not one. */
   private static final int MAX_CONTENT_TYPE_CHARS = 255;
   private static final Pattern MEDIA_TYPE = Pattern.compile("[\\x21-\\x7e]+/[\\x20-\\x7e]+");
@@ -36,7 +37,7 @@ final class SubmitOptions {
    * @param body the options given in the body (JSON fields or form fields); a missing option is absent or null
    */
   static Options resolve(Map<String, String> body, MultiMap query, MultiMap headers) {
-    checkQuery(query);
+    checkQuery(query, QUERY_OPTIONS);
     String format = pick(OUTPUT_FORMAT, body.get(OUTPUT_FORMAT), query.get(OUTPUT_FORMAT));
     String filename = pick(FILENAME, body.get(FILENAME), query.get(FILENAME));
     String password = pick(PASSWORD, body.get(PASSWORD), passwordHeader(headers));
@@ -44,15 +45,16 @@ final class SubmitOptions {
         password(password));
   }
 
-  static void checkQuery(MultiMap query) {
+  /** @param allowed the options the operation takes in its query */
+  static void checkQuery(MultiMap query, Set<String> allowed) {
     if (query.contains(PASSWORD)) {
       throw invalid("a password must not be sent in the URL, where logs keep it; send it in the "
           + PASSWORD_HEADER + " header or as the '" + PASSWORD + "' field of the body");
     }
     for (String name : query.names()) {
-      if (!QUERY_OPTIONS.contains(name)) {
-        throw invalid("unknown query parameter " + quoted(name) + "; /submit takes: "
-            + String.join(", ", QUERY_OPTIONS));
+      if (!allowed.contains(name)) {
+        throw invalid("unknown query parameter " + quoted(name) + (allowed.isEmpty()
+            ? "; this operation takes its options in the body" : "; it takes: " + String.join(", ", allowed)));
       }
       if (query.getAll(name).size() > 1) {
         throw invalid("query parameter " + quoted(name) + " is given more than once");
