@@ -60,7 +60,7 @@ class StartupIT {
       assertEquals(202, node.api().withHeader("X-API-Key", key).submitText("with a key").statusCode());
       assertEquals(401, node.api().withHeader("Authorization", "Bearer " + wrongKey).get("/jobs").statusCode());
 
-      assertTrue(node.log().contains("API keys are required (1 configured)"), node.log());
+      assertTrue(node.log().contains("API keys are required (tenant keys: 1, operator keys: 0)"), node.log());
       assertFalse(node.log().contains(key), node.log());
       assertFalse(node.log().contains(wrongKey), node.log());
     }

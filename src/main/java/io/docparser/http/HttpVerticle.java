@@ -48,7 +48,7 @@ public final class HttpVerticle extends VerticleBase {
 
   private void logAccess(Access access) {
     if (access.keysRequired()) {
-      LOG.info("API keys are required ({} tenant keys, {} operator keys configured); each key may make {} requests/s"
+      LOG.info("API keys are required (tenant keys: {}, operator keys: {}); each key may make {} requests/s"
               + " on this node and have {} jobs queued or processing", access.apiKeys().count(),
           access.operatorKeys().count(), limit(access.requestsPerSecond()), limit(access.maxActiveJobs()));
     } else if (access.allowOpenAccess()) {
