@@ -34,28 +34,34 @@ function watch(page) {
 }
 
 /**
- * Answers the page's two prompts, in whichever order it asks: for the API key, a wrong key first, which the page must
- * refuse and ask again for, then the right one; for the operator key, first the API key (a tenant key, which the
- * cluster view refuses with 403 and asks again for), then the operator key.
+ * Answers the page's prompts, in whichever order it asks, until it has both keys: each kind is first answered with a
+ * wrong key (for the API key a made-up one; for the operator key the API key, a tenant key, which the cluster view
+ * refuses with 403), which the page must refuse and ask again for, and then with the right one.
  */
 async function enterKeys(page) {
   const form = page.locator('#key-form');
-  const answered = new Set();
-  while (answered.size < 2) {
+  const answered = {};
+  while (Object.values(answered).filter((given) => given === 'right').length < 2) {
     await form.waitFor({ state: 'visible' });
     const kind = await form.getAttribute('data-kind');
     const reason = await page.locator('#key-reason').textContent();
-    if (answered.has(kind)) {
-      throw new Error(`the page asked for the ${kind} key again: ${reason}`);
+    if (answered[kind] === 'right') {
+      throw new Error(`the page asked for the ${kind} key again after the right one: ${reason}`);
     }
-    console.log(`asked for the ${kind} key: ${reason}`);
-    await page.fill('#key-input', kind === 'tenant' ? `not-${apiKey}` : apiKey);
+    if (answered[kind] === undefined) {
+      console.log(`asked for the ${kind} key: ${reason}`);
+      await page.fill('#key-input', kind === 'tenant' ? `not-${apiKey}` : apiKey);
+      answered[kind] = 'wrong';
+    } else {
+      if (!reason.includes('not accepted')) {
+        throw new Error(`the page asked for the ${kind} key again without saying the first was refused: ${reason}`);
+      }
+      console.log(`asked again after a wrong ${kind} key: ${reason}`);
+      await page.fill('#key-input', kind === 'tenant' ? apiKey : operatorKey);
+      answered[kind] = 'right';
+    }
     await page.click('#key-form button[type=submit]');
-    await page.locator('#key-reason', { hasText: 'not accepted' }).waitFor();
-    console.log(`asked again after a wrong ${kind} key: ${await page.locator('#key-reason').textContent()}`);
-    await page.fill('#key-input', kind === 'tenant' ? apiKey : operatorKey);
-    await page.click('#key-form button[type=submit]');
-    answered.add(kind);
+    await page.waitForFunction(() => document.getElementById('key-input').value === '');
   }
 }
 
