@@ -157,7 +157,7 @@ class ApiKeyTest {
   }
 
   /** The operation, called the simplest way that reaches it: a path with a random job id, a small JSON body. */
-  private static HttpResponse<String> call(ApiClient client, Operation operation) {
+  static HttpResponse<String> call(ApiClient client, Operation operation) {
     String path = operation.getOpenAPIPath().replace("{job_id}", UUID.randomUUID().toString());
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path));
     switch (operation.getHttpMethod().name()) {

@@ -12,8 +12,6 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
@@ -80,8 +78,8 @@ class KeyKindsTest {
       String kind = paths.getJsonObject(operation.getOpenAPIPath())
           .getJsonObject(operation.getHttpMethod().name().toLowerCase(Locale.ROOT))
           .getString(ApiKeyAuth.KEY_EXTENSION, "tenant");
-      HttpResponse<String> asTenant = call(tenant, operation);
-      HttpResponse<String> asOperator = call(operator, operation);
+      HttpResponse<String> asTenant = ApiKeyTest.call(tenant, operation);
+      HttpResponse<String> asOperator = ApiKeyTest.call(operator, operation);
       String name = operation.getOperationId() + " (" + kind + ")";
       assertEquals(kind.equals("operator"), asTenant.statusCode() == 403, name + " as tenant: " + asTenant.body());
       assertEquals(kind.equals("tenant"), asOperator.statusCode() == 403, name + " as operator: " + asOperator.body());
@@ -141,19 +139,5 @@ class KeyKindsTest {
     assertEquals(403, workerOnlyNode.withHeader("X-API-Key", TENANT_KEY).get("/cluster").statusCode());
     assertEquals(200, workerOnlyNode.withHeader("X-API-Key", OPERATOR_KEY).get("/metrics").statusCode());
     assertEquals(200, workerOnlyNode.withHeader("X-API-Key", OPERATOR_KEY).get("/cluster").statusCode());
-  }
-
-  /** The operation, called the simplest way that reaches it: a path with a random job id, a small JSON body. */
-  private static HttpResponse<String> call(ApiClient client, Operation operation) {
-    String path = operation.getOpenAPIPath().replace("{job_id}", UUID.randomUUID().toString());
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path));
-    switch (operation.getHttpMethod().name()) {
-      case "GET" -> request.GET();
-      case "DELETE" -> request.DELETE();
-      case "POST" -> request.header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("document_data", "x").encode()));
-      default -> throw new AssertionError("the contract has a " + operation.getHttpMethod() + " operation");
-    }
-    return client.send(request);
   }
 }
