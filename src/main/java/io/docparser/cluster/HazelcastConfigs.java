@@ -132,7 +132,7 @@ public final class HazelcastConfigs {
   }
 
   /** The network is set up from {@code <network>}, which Hazelcast ignores once an advanced network is on. */
-  private static void requirePlainNetwork(Config hazelcast) {
+  static void requirePlainNetwork(Config hazelcast) {
     if (hazelcast.getAdvancedNetworkConfig().isEnabled()) {
       throw new ConfigException(CLUSTER_FILE + " enables <advanced-network>: configure <network> instead, which the"
           + " service serves on a member endpoint alone, so that no Hazelcast client can connect");

@@ -12,12 +12,15 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.ServerSocketEndpointConfig;
+import com.hazelcast.config.XmlConfigBuilder;
 import com.hazelcast.instance.EndpointQualifier;
 import io.docparser.config.ConfigException;
 import io.docparser.config.ConfigLoader;
 import io.docparser.config.OwnerSecret;
 import io.docparser.jobs.StoreMaps;
 import io.docparser.support.TestDatabases;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,6 +118,22 @@ class HazelcastConfigsTest {
       Config config = clustered(Map.of("DOCPARSER_CLUSTER_MEMBERS", "10.0.0.5,10.0.0.6"));
 
       assertFalse(memberEndpoint(config).getInterfaces().isEnabled());
+    }
+    @Test
+    @DisplayName("refuses a conf/cluster.xml that turns on an advanced network of its own, with a client endpoint")
+    void refusesAnAdvancedNetworkOfItsOwn() {
+      Config withClients = new XmlConfigBuilder(new ByteArrayInputStream("""
+          <hazelcast xmlns="http://www.hazelcast.com/schema/config">
+            <advanced-network enabled="true">
+              <member-server-socket-endpoint-config><port>5701</port></member-server-socket-endpoint-config>
+              <client-server-socket-endpoint-config><port>9701</port></client-server-socket-endpoint-config>
+            </advanced-network>
+          </hazelcast>
+          """.getBytes(StandardCharsets.UTF_8))).build();
+
+      ConfigException refused = assertThrows(ConfigException.class,
+          () -> HazelcastConfigs.requirePlainNetwork(withClients));
+      assertTrue(refused.getMessage().contains("conf/cluster.xml enables <advanced-network>"), refused.getMessage());
     }
   }
 
