@@ -6,6 +6,7 @@ import io.docparser.config.DatabaseSettings.JdbcTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -25,20 +26,32 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final Dialect dialect;
   private final RowSweeper sweeper = new RowSweeper(this);
-  private final DatabaseHealth health = new DatabaseHealth(this::connection);
+  private final DatabaseHealth health;
 
-  private Database(HikariDataSource pool, Dialect dialect) {
+  private Database(HikariDataSource pool, Dialect dialect, Recovery recovery) {
     this.pool = pool;
     this.dialect = dialect;
+    this.health = new DatabaseHealth(this::connection, recovery);
   }
 
-  /** Opens the pool and applies the migrations; fails when the database cannot be reached or migrated. */
+  /**
+   * Opens the pool and applies the migrations; fails when the database cannot be reached or migrated. An embedded
+   * database that closes itself later is reopened, and if that fails the JVM exits (see {@link NodeExit}).
+   */
   public static Database open(JdbcTarget target) {
+    return open(target, EmbeddedRecovery.GIVE_UP_AFTER, NodeExit::exit);
+  }
+
+  /** @param giveUp told why, when an embedded database could not be reopened within {@code giveUpAfter} */
+  static Database open(JdbcTarget target, Duration giveUpAfter, Consumer<String> giveUp) {
     Dialect dialect = Dialect.of(target.url());
     HikariDataSource pool = new HikariDataSource(poolConfig(target, dialect));
     try {
       Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-      Database database = new Database(pool, dialect);
+      Recovery recovery = isEmbedded(target.url())
+          ? new EmbeddedRecovery(pool.getHikariPoolMXBean()::softEvictConnections, giveUpAfter, giveUp)
+          : Recovery.SERVER;
+      Database database = new Database(pool, dialect, recovery);
       database.sweeper.start();
       database.health.start();
       return database;
@@ -46,6 +59,11 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw e;
     }
+  }
+
+  /** An H2 database in this JVM, rather than one reached through an H2 server. */
+  private static boolean isEmbedded(String url) {
+    return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
   }
 
   private static HikariConfig poolConfig(JdbcTarget target, Dialect dialect) {

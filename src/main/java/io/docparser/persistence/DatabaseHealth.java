@@ -21,9 +21,9 @@ final class DatabaseHealth implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseHealth.class);
   static final Duration EVERY = Duration.ofSeconds(1);
-  private static final int VALIDATION_TIMEOUT_S = 1;
 
   private final ConnectionSource connections;
+  private final Recovery recovery;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread thread = new Thread(task, "docparser-db-health");
     thread.setDaemon(true);
@@ -33,8 +33,9 @@ final class DatabaseHealth implements AutoCloseable {
   private volatile Instant unreachableSince;
   private volatile String lastProblem;
 
-  DatabaseHealth(ConnectionSource connections) {
+  DatabaseHealth(ConnectionSource connections, Recovery recovery) {
     this.connections = connections;
+    this.recovery = recovery;
   }
 
   void start() {
@@ -73,12 +74,12 @@ final class DatabaseHealth implements AutoCloseable {
 
   private void check() {
     try (Connection connection = connections.connection()) {
-      if (!connection.isValid(VALIDATION_TIMEOUT_S)) {
-        throw new SQLException("the connection did not validate within " + VALIDATION_TIMEOUT_S + " s");
-      }
+      recovery.probe(connection);
       reachable();
+      recovery.checkPassed();
     } catch (SQLException | RuntimeException e) {
       unreachable(e.getMessage());
+      recovery.checkFailed(e);
     }
   }
 
