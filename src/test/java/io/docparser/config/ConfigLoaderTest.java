@@ -44,6 +44,7 @@ class ConfigLoaderTest {
     assertEquals(new ChildJvmSettings(512, 10_000, ""), config.childJvms());
     assertEquals(120_000, config.parseTimeoutMs());
     assertEquals(104_857_600, config.maxUploadBytes());
+    assertEquals(20_000_000, config.maxTextChars());
     assertEquals(86_400, config.resultTtlSeconds());
     assertEquals(List.of("127.0.0.1"), config.cluster().members());
     assertTrue(config.nodeId().endsWith(":8000"), config.nodeId());
