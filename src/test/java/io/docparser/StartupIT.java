@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ListeningSockets;
+import io.docparser.support.Ports;
 import io.docparser.support.Prerequisites;
 import io.docparser.support.ServiceProcess;
 import java.net.http.HttpResponse;
@@ -17,6 +18,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Starting the jar as an operator does")
 class StartupIT {
@@ -125,6 +128,24 @@ class StartupIT {
       assertTrue(second.log().contains("a standalone node needs a data dir that no other node uses"), second.log());
       assertEquals(200, first.api().get("/health/ready").statusCode());
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "jdbc:postgresql://alice:userinfo-secret@127.0.0.1:PORT/docparser?password=query-secret&connectTimeout=2",
+      "jdbc:h2:tcp://alice:userinfo-secret@127.0.0.1:PORT/~/docparser;PASSWORD=query-secret"})
+  @DisplayName("a database URL with credentials that cannot be reached stops start-up, naming it without them")
+  void databaseUrlIsShownRedacted(String url) {
+    ServiceProcess node = ServiceProcess.start("redacted-url", Map.of(
+        "DOCPARSER_DB_URL", url.replace("PORT", String.valueOf(Ports.free())),
+        "DOCPARSER_LOG_LEVEL", "DEBUG"), workDir);
+
+    assertEquals(78, node.awaitExit());
+    String output = node.log();
+    assertTrue(output.contains("DOCPARSER_DB_URL (db.url)"), output);
+    assertTrue(output.contains("//***@127.0.0.1:"), output);
+    assertFalse(output.contains("userinfo-secret"), output);
+    assertFalse(output.contains("query-secret"), output);
   }
 
   static Path projectFile(String name) {

@@ -33,8 +33,8 @@ final class DatabaseValidator {
       return Optional.empty();
     }
     if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
-      throw invalid.apply(ConfigKey.DB_URL, "must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database)"
-          + " or an H2 one (jdbc:h2:...)");
+      throw invalidSecret.apply(ConfigKey.DB_URL, "is '" + JdbcUrls.redact(url) + "', but must be a PostgreSQL JDBC"
+          + " URL (jdbc:postgresql://host:5432/database) or an H2 one (jdbc:h2:...)");
     }
     return Optional.of(url);
   }

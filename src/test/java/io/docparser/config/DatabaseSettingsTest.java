@@ -62,4 +62,14 @@ class DatabaseSettingsTest {
         () -> load(Map.of("DOCPARSER_DB_URL", "mysql://localhost/x")));
     assertTrue(error.getMessage().startsWith("DOCPARSER_DB_URL"), error.getMessage());
   }
+
+  @Test
+  @DisplayName("a URL refused at start-up is named redacted: neither its user-info nor its parameters are echoed")
+  void badUrlIsEchoedRedacted() {
+    ConfigException error = assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_DB_URL",
+        "jdbc:mysql://alice:userinfo-secret@db.example/x?password=query-secret")));
+    assertFalse(error.getMessage().contains("userinfo-secret"), error.getMessage());
+    assertFalse(error.getMessage().contains("query-secret"), error.getMessage());
+    assertTrue(error.getMessage().contains("'jdbc:mysql://***@db.example/x?password=***'"), error.getMessage());
+  }
 }
