@@ -130,11 +130,16 @@ class StartupIT {
     }
   }
 
+  /**
+   * At DEBUG, so that the libraries' own lines count too. A URL with user-info is refused before any driver sees
+   * it; one with a password among its parameters reaches the driver, which cannot connect.
+   */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
       "jdbc:postgresql://alice:userinfo-secret@127.0.0.1:PORT/docparser?password=query-secret&connectTimeout=2",
-      "jdbc:h2:tcp://alice:userinfo-secret@127.0.0.1:PORT/~/docparser;PASSWORD=query-secret"})
-  @DisplayName("a database URL with credentials that cannot be reached stops start-up, naming it without them")
+      "jdbc:postgresql://127.0.0.1:PORT/docparser?password=query-secret&connectTimeout=2",
+      "jdbc:h2:tcp://127.0.0.1:PORT/~/docparser;PASSWORD=query-secret"})
+  @DisplayName("a database URL with credentials that cannot be used stops start-up, naming it without them")
   void databaseUrlIsShownRedacted(String url) {
     ServiceProcess node = ServiceProcess.start("redacted-url", Map.of(
         "DOCPARSER_DB_URL", url.replace("PORT", String.valueOf(Ports.free())),
@@ -143,7 +148,7 @@ class StartupIT {
     assertEquals(78, node.awaitExit());
     String output = node.log();
     assertTrue(output.contains("DOCPARSER_DB_URL (db.url)"), output);
-    assertTrue(output.contains("//***@127.0.0.1:"), output);
+    assertTrue(output.contains("=***"), output);
     assertFalse(output.contains("userinfo-secret"), output);
     assertFalse(output.contains("query-secret"), output);
   }

@@ -30,6 +30,11 @@ public final class JdbcUrls {
     return shown.toString();
   }
 
+  /** Whether the URL names a user or password before its host ({@code //user:password@host}). */
+  public static boolean hasUserInfo(String url) {
+    return !Parts.of(url).userInfo().isEmpty();
+  }
+
   /**
    * A text (a driver's error message, say) with the URL in it redacted, and with its user-info and parameters
    * masked wherever they appear on their own.
