@@ -19,7 +19,7 @@ import java.util.Set;
  * @param maxAttempts      how many times a job is tried when the node parsing it is lost
  * @param maxUploadBytes   largest document accepted, in decoded bytes
  * @param maxTextChars     content one document may produce before it is cut and marked truncated
- * @param uploadDir        where uploads are streamed to while their request lasts
+ * @param uploads          where uploads are streamed to while their request lasts
  * @param queueLimit       how many jobs, and how many bytes of documents, may wait cluster-wide
  * @param resultTtlSeconds how long a finished job and its result are kept
  * @param access           API keys and the limits on each of them
@@ -39,7 +39,7 @@ public record ServiceConfig(
     int maxAttempts,
     long maxUploadBytes,
     int maxTextChars,
-    Path uploadDir,
+    UploadDirectory uploads,
     QueueLimit queueLimit,
     long resultTtlSeconds,
     Access access,
@@ -49,6 +49,11 @@ public record ServiceConfig(
 
   public ServiceConfig {
     roles = Set.copyOf(roles);
+  }
+
+  /** Where uploads are streamed to while their request lasts. */
+  public Path uploadDir() {
+    return uploads.path();
   }
 
   public boolean hasRole(Role role) {

@@ -69,7 +69,7 @@ public final class Database implements AutoCloseable {
   private static HikariConfig poolConfig(JdbcTarget target, Dialect dialect) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("docparser-db");
-    hikari.setJdbcUrl(target.url());
+    hikari.setJdbcUrl(PrivateFiles.url(target.url()));
     hikari.setUsername(target.user().isEmpty() ? null : target.user());
     hikari.setPassword(target.password().isEmpty() ? null : target.password());
     hikari.setMaximumPoolSize(POOL_SIZE);

@@ -51,6 +51,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("without upload.dir, each start gets an upload dir of its own, under a name nobody can guess")
+  void defaultUploadDirIsPerStart() {
+    UploadDirectory first = load(Map.of(), Map.of(), null).uploads();
+    UploadDirectory second = load(Map.of(), Map.of(), null).uploads();
+
+    assertTrue(first.perStart());
+    assertEquals(Path.of(System.getProperty("java.io.tmpdir")), first.path().getParent());
+    assertTrue(first.path().getFileName().toString().matches("docparser-uploads-[0-9a-f-]{36}"), first.toString());
+    assertNotEquals(first.path(), second.path());
+    assertEquals(new UploadDirectory(Path.of("/srv/uploads"), false),
+        load(Map.of("DOCPARSER_UPLOAD_DIR", "/srv/uploads"), Map.of(), null).uploads());
+  }
+
+  @Test
   @DisplayName("-conf overrides conf/config.json, the environment overrides -conf, system properties override all")
   void precedence() throws Exception {
     Path conf = Files.writeString(dir.resolve("node.json"), "{\"http.port\": 9001, \"workers\": 3, \"node.id\": \"from-file\"}");
