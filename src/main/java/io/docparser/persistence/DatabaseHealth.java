@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Whether the database answers, checked in the background every {@link #EVERY} and at once after a statement failed.
  * While it does not, the map stores refuse at once instead of each waiting out the connection timeout on a
- * Hazelcast partition thread, which would stall every other map operation of that partition meanwhile.
+ * Hazelcast partition thread, which would stall every other map operation of that partition meanwhile. How a check
+ * tries the database, and what a failed one repairs, depends on the database: see {@link Recovery}.
  */
 final class DatabaseHealth implements AutoCloseable {
 
