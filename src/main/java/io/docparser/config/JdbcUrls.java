@@ -1,6 +1,5 @@
 package io.docparser.config;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,8 +35,8 @@ public final class JdbcUrls {
   }
 
   /**
-   * A text (a driver's error message, say) with the URL in it redacted, and with its user-info and parameters
-   * masked wherever they appear on their own.
+   * A text (a driver's error message, say) with the URL in it redacted, and with its user-info, its parameters and
+   * each {@code name=value} of them masked wherever they appear on their own.
    */
   public static String redactIn(String text, String url) {
     if (text == null || url.isEmpty()) {
@@ -50,22 +49,36 @@ public final class JdbcUrls {
         shown = shown.replace(secret, MASK);
       }
     }
+    for (String pair : pairs(parts.parameters())) {
+      if (pair.contains("=")) {
+        shown = shown.replace(pair, masked(pair));
+      }
+    }
     return shown;
   }
 
-  /** {@code a=1&password=x} as {@code a=***&password=***}; a parameter without a value is masked whole. */
+  /** {@code a=1&password=x} as {@code a=***&password=***}. */
   private static String maskValues(String parameters) {
-    StringBuilder masked = new StringBuilder();
+    StringBuilder shown = new StringBuilder();
     for (String parameter : parameters.split("(?<=[&;])")) {
       boolean separated = parameter.endsWith("&") || parameter.endsWith(";");
-      String pair = separated ? parameter.substring(0, parameter.length() - 1) : parameter;
-      int equals = pair.indexOf('=');
-      masked.append(pair.isEmpty() ? "" : equals < 0 ? MASK : pair.substring(0, equals + 1) + MASK);
+      shown.append(masked(separated ? parameter.substring(0, parameter.length() - 1) : parameter));
       if (separated) {
-        masked.append(parameter.charAt(parameter.length() - 1));
+        shown.append(parameter.charAt(parameter.length() - 1));
       }
     }
-    return masked.toString();
+    return shown.toString();
+  }
+
+  /** {@code name=***}; a parameter without a value is masked whole. */
+  private static String masked(String pair) {
+    int equals = pair.indexOf('=');
+    return pair.isEmpty() ? "" : equals < 0 ? MASK : pair.substring(0, equals + 1) + MASK;
+  }
+
+  /** The {@code name=value} pairs of {@code ?a=1&b=2} or {@code ;A=1;B=2}. */
+  private static List<String> pairs(String parameters) {
+    return parameters.isEmpty() ? List.of() : List.of(parameters.substring(1).split("[&;]"));
   }
 
   /**

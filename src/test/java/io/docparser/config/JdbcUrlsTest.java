@@ -50,6 +50,14 @@ class JdbcUrlsTest {
   }
 
   @Test
+  @DisplayName("in a driver's message, one parameter echoed on its own has its value masked")
+  void redactsOneParameterInMessages() {
+    String url = "jdbc:postgresql://db.example/docparser?ssl=true&sslpassword=key-secret";
+    String shown = JdbcUrls.redactIn("Could not read the SSL key: sslpassword=key-secret is wrong (ssl=true)", url);
+    assertEquals("Could not read the SSL key: sslpassword=*** is wrong (ssl=***)", shown);
+  }
+
+  @Test
   @DisplayName("the database settings and their target print the URL redacted, and never the password")
   void settingsPrintRedacted() {
     DatabaseSettings settings = new DatabaseSettings(
