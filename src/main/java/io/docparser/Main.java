@@ -5,8 +5,11 @@ import io.docparser.cluster.HazelcastConfigs;
 import io.docparser.cluster.HazelcastSource;
 import io.docparser.config.CommandLine;
 import io.docparser.config.ConfigException;
+import io.docparser.config.ConfigKey;
 import io.docparser.config.ConfigLoader;
 import io.docparser.config.HashApiKey;
+import io.docparser.config.PrivateDirectories;
+import io.docparser.config.Role;
 import io.docparser.config.ServiceConfig;
 import io.docparser.jobs.Draining;
 import io.docparser.jobs.JobMetrics;
@@ -22,6 +25,8 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -34,6 +39,7 @@ public final class Main extends VertxApplication implements VertxApplicationHook
 
   /** Exit status for a configuration that keeps the service from starting (sysexits' EX_CONFIG). */
   static final int EXIT_CONFIG = 78;
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
   private static final String LOGGING_FILE = "conf/logback.xml";
 
   private final ServiceConfig config;
@@ -63,6 +69,7 @@ public final class Main extends VertxApplication implements VertxApplicationHook
       ServiceConfig config = ConfigLoader.loadForProcess(args);
       LoggingSetup.apply(config.nodeId(), config.logLevel());
       boolean clustered = CommandLine.isClustered(args);
+      prepareDirectories(config, clustered);
       // The database is opened here, before Vert.x starts, so that one that cannot be opened (unreachable, or a
       // data dir another node holds) stops the node with the configuration's exit status and a one-line reason.
       Config hazelcast = clustered
@@ -72,6 +79,25 @@ public final class Main extends VertxApplication implements VertxApplicationHook
     } catch (ConfigException e) {
       System.err.println("doc-parser-service cannot start: " + e.getMessage());
       System.exit(EXIT_CONFIG);
+    }
+  }
+
+  /**
+   * The node's directories are made private before anything is written to them; one that another user owns stops
+   * start-up like a bad setting. An upload dir made for this start is removed when the node stops.
+   */
+  private static void prepareDirectories(ServiceConfig config, boolean clustered) {
+    if (config.hasRole(Role.API)) {
+      PrivateDirectories.require(config.uploadDir(), ConfigKey.UPLOAD_DIR);
+      if (config.uploads().perStart()) {
+        LOG.info("uploads are streamed to {}, made for this start of the node and removed when it stops",
+            config.uploadDir());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> PrivateDirectories.removeQuietly(config.uploadDir()),
+            "docparser-uploads-removal"));
+      }
+    }
+    if (!clustered && config.database().url().isEmpty()) {
+      PrivateDirectories.require(config.database().dataDir(), ConfigKey.DATA_DIR);
     }
   }
 

@@ -6,20 +6,42 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ListeningSockets;
+import io.docparser.support.Ports;
 import io.docparser.support.Prerequisites;
 import io.docparser.support.ServiceProcess;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Starting the jar as an operator does")
 class StartupIT {
+
+  /** A user other than the one running the tests: nobody, on Debian. */
+  private static final int NOBODY = 65534;
 
   @TempDir
   Path workDir;
@@ -124,6 +146,131 @@ class StartupIT {
       assertTrue(second.log().contains("DOCPARSER_DATA_DIR (data.dir)"), second.log());
       assertTrue(second.log().contains("a standalone node needs a data dir that no other node uses"), second.log());
       assertEquals(200, first.api().get("/health/ready").statusCode());
+    }
+  }
+
+  /**
+   * At DEBUG, so that the libraries' own lines count too. A URL with user-info is refused before any driver sees
+   * it; one with a password among its parameters reaches the driver, which cannot connect.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "jdbc:postgresql://alice:userinfo-secret@127.0.0.1:PORT/docparser?password=query-secret&connectTimeout=2",
+      "jdbc:postgresql://127.0.0.1:PORT/docparser?password=query-secret&connectTimeout=2",
+      "jdbc:h2:tcp://127.0.0.1:PORT/~/docparser;PASSWORD=query-secret"})
+  @DisplayName("a database URL with credentials that cannot be used stops start-up, naming it without them")
+  void databaseUrlIsShownRedacted(String url) {
+    ServiceProcess node = ServiceProcess.start("redacted-url", Map.of(
+        "DOCPARSER_DB_URL", url.replace("PORT", String.valueOf(Ports.free())),
+        "DOCPARSER_LOG_LEVEL", "DEBUG"), workDir);
+
+    assertEquals(78, node.awaitExit());
+    String output = node.log();
+    assertTrue(output.contains("DOCPARSER_DB_URL (db.url)"), output);
+    assertTrue(output.contains("=***"), output);
+    assertFalse(output.contains("userinfo-secret"), output);
+    assertFalse(output.contains("query-secret"), output);
+  }
+
+  @Test
+  @DisplayName("by default uploads go to a 0700 directory of this start's own, removed at stop; data dir 0700, files 0600")
+  void filesArePrivate() throws Exception {
+    Path uploads;
+    try (ServiceProcess node = ServiceProcess.start("private-files", Map.of(), workDir).awaitReady()) {
+      uploads = uploadDirOf(node);
+      assertEquals("rwx------", permissions(uploads));
+      assertRawUploadIsPrivateWhileItArrives(node, uploads);
+
+      Path data = workDir.resolve("data");
+      assertEquals("rwx------", permissions(data));
+      try (Stream<Path> files = Files.list(data)) {
+        for (Path file : files.toList()) {
+          assertEquals("rw-------", permissions(file), file.toString());
+        }
+      }
+      node.terminate();
+    }
+    assertFalse(Files.exists(uploads), "the upload dir made for the start is still there: " + uploads);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"DOCPARSER_UPLOAD_DIR", "DOCPARSER_DATA_DIR"})
+  @DisplayName("an upload or data dir that another user owns stops start-up with status 78, naming the setting")
+  void anotherUsersDirectoryIsRefused(String setting) throws Exception {
+    Prerequisites.require("root, to give a directory to another user", isRoot());
+    Path directory = Files.createDirectory(workDir.resolve("not-mine"));
+    Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Files.setAttribute(directory, "unix:uid", NOBODY);
+    ServiceProcess node = ServiceProcess.start("foreign-dir", Map.of(setting, directory.toString()), workDir);
+
+    assertEquals(78, node.awaitExit());
+    assertTrue(node.log().contains(setting + " (") && node.log().contains("names " + directory + ", which belongs to"),
+        node.log());
+  }
+
+  /** A raw upload larger than 64 KiB is streamed to a file there: 0600 while the body is still arriving. */
+  private static void assertRawUploadIsPrivateWhileItArrives(ServiceProcess node, Path uploads) throws Exception {
+    byte[] half = new byte[256 * 1024];
+    Arrays.fill(half, (byte) 'a');
+    CountDownLatch release = new CountDownLatch(1);
+    InputStream body = new SequenceInputStream(new ByteArrayInputStream(half), heldUntil(release, half));
+    CompletableFuture<HttpResponse<String>> answer = HttpClient.newHttpClient().sendAsync(
+        HttpRequest.newBuilder(URI.create(node.api().base() + "/submit?filename=slow.txt"))
+            .header("Content-Type", "application/octet-stream")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    try {
+      Path part = awaitFileIn(uploads);
+      assertEquals("rw-------", permissions(part), part.toString());
+    } finally {
+      release.countDown();
+    }
+    assertEquals(202, answer.get().statusCode(), answer.get().body());
+  }
+
+  private static InputStream heldUntil(CountDownLatch release, byte[] bytes) {
+    return new FilterInputStream(new ByteArrayInputStream(bytes)) {
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException();
+        }
+        return super.read(buffer, offset, length);
+      }
+    };
+  }
+
+  private static Path awaitFileIn(Path directory) throws Exception {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      try (Stream<Path> files = Files.list(directory)) {
+        List<Path> found = files.toList();
+        if (!found.isEmpty()) {
+          return found.get(0);
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no upload file appeared in " + directory);
+  }
+
+  private static Path uploadDirOf(ServiceProcess node) {
+    Matcher logged = Pattern.compile("uploads are streamed to (\\S+),").matcher(node.log());
+    assertTrue(logged.find(), node.log());
+    return Path.of(logged.group(1));
+  }
+
+  private static String permissions(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+  }
+
+  private static boolean isRoot() {
+    try {
+      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

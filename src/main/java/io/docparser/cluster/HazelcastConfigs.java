@@ -13,6 +13,7 @@ import io.docparser.config.ConfigKey;
 import io.docparser.config.DatabaseSettings;
 import io.docparser.config.DatabaseSettings.JdbcTarget;
 import io.docparser.config.OwnerSecret;
+import io.docparser.config.JdbcUrls;
 import io.docparser.config.ServiceConfig;
 import io.docparser.jobs.LeaseVerticle;
 import io.docparser.jobs.StoreMaps;
@@ -80,14 +81,16 @@ public final class HazelcastConfigs {
   private static Config persisted(Config hazelcast, JdbcTarget target, ConfigKey setting, OwnerSecret ownerSecret) {
     try {
       Database database = Database.open(target, ownerSecret);
-      LOG.info("job state, documents and results are kept in the database at {}", target.url());
+      LOG.info("job state, documents and results are kept in the database at {}", JdbcUrls.redact(target.url()));
       return PersistentMaps.attach(hazelcast, database);
     } catch (RuntimeException e) {
       String hint = setting == ConfigKey.DATA_DIR
           ? " (a standalone node needs a data dir that no other node uses)"
           : "";
-      throw new ConfigException("the database at '" + target.url() + "' (from " + setting.describe()
-          + ") could not be opened" + hint + ": " + e.getMessage(), e);
+      // Not chained: a driver's message may hold the URL as given, and the cause would be printed with it.
+      throw new ConfigException("the database at '" + JdbcUrls.redact(target.url()) + "' (from "
+          + setting.describe() + ") could not be opened" + hint + ": "
+          + JdbcUrls.redactIn(e.getMessage(), target.url()));
     }
   }
 

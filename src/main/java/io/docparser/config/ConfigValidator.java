@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Turns the raw settings into a {@link ServiceConfig}, or fails naming the first bad key, its value and source. */
@@ -26,7 +27,7 @@ final class ConfigValidator {
   private static final int MAX_ATTEMPTS = 100;
   /** Documents are held whole in memory while they are parsed, in byte arrays. */
   private static final long MAX_UPLOAD_BYTES = Integer.MAX_VALUE - 8;
-  private static final String DEFAULT_UPLOAD_DIR = "docparser-uploads";
+  private static final String DEFAULT_UPLOAD_DIR = "docparser-uploads-";
   private static final long MAX_RATE_LIMIT_PER_S = 1_000_000;
   /** A deadline shorter than this would cut off healthy clients on a slow network. */
   private static final long MIN_REQUEST_TIMEOUT_MS = 1_000;
@@ -181,12 +182,14 @@ final class ConfigValidator {
     return configured;
   }
 
-  private Path uploadDir() {
+  /** Unset, a directory of this start's own, under a name no other user can guess and take first. */
+  private UploadDirectory uploadDir() {
     String configured = raw(ConfigKey.UPLOAD_DIR);
     try {
       return configured.isEmpty()
-          ? Path.of(System.getProperty("java.io.tmpdir"), DEFAULT_UPLOAD_DIR)
-          : Path.of(configured).toAbsolutePath();
+          ? new UploadDirectory(Path.of(System.getProperty("java.io.tmpdir"), DEFAULT_UPLOAD_DIR + UUID.randomUUID()),
+              true)
+          : new UploadDirectory(Path.of(configured).toAbsolutePath(), false);
     } catch (InvalidPathException e) {
       throw invalid(ConfigKey.UPLOAD_DIR, "is not a usable path: " + e.getMessage());
     }

@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * @param url      JDBC URL of a shared database (PostgreSQL for clusters); empty when none is configured
  * @param user     user of that database; empty for the driver's default
- * @param password password of that database; empty for none. Never printed: {@link #toString()} leaves it out
+ * @param password password of that database; empty for none. Never printed: {@link #toString()} leaves it out, and
+ *                 shows the URL redacted (see {@link JdbcUrls})
  * @param dataDir  where a standalone node without a configured database keeps its embedded H2 file database
  */
 public record DatabaseSettings(Optional<String> url, String user, String password, Path dataDir) {
@@ -33,15 +34,16 @@ public record DatabaseSettings(Optional<String> url, String user, String passwor
 
   @Override
   public String toString() {
-    return "DatabaseSettings[url=" + url.orElse("") + ", user=" + user + ", dataDir=" + dataDir + "]";
+    return "DatabaseSettings[url=" + url.map(JdbcUrls::redact).orElse("") + ", user=" + user + ", dataDir=" + dataDir
+        + "]";
   }
 
-  /** One database to connect to; its password is never printed. */
+  /** One database to connect to; its password is never printed, its URL only redacted. */
   public record JdbcTarget(String url, String user, String password) {
 
     @Override
     public String toString() {
-      return "JdbcTarget[url=" + url + ", user=" + user + "]";
+      return "JdbcTarget[url=" + JdbcUrls.redact(url) + ", user=" + user + "]";
     }
   }
 }

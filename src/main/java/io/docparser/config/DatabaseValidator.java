@@ -30,8 +30,14 @@ final class DatabaseValidator {
       return Optional.empty();
     }
     if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
-      throw invalid.apply(ConfigKey.DB_URL, "must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database)"
-          + " or an H2 one (jdbc:h2:...)");
+      throw invalidSecret.apply(ConfigKey.DB_URL, "is '" + JdbcUrls.redact(url) + "', but must be a PostgreSQL JDBC"
+          + " URL (jdbc:postgresql://host:5432/database) or an H2 one (jdbc:h2:...)");
+    }
+    if (JdbcUrls.hasUserInfo(url)) {
+      throw invalidSecret.apply(ConfigKey.DB_URL, "is '" + JdbcUrls.redact(url) + "', with a user or password before"
+          + " the host, where JDBC drivers do not read them (and print them in their errors); set "
+          + ConfigKey.DB_USER.envName() + " and " + ConfigKey.DB_PASSWORD_FILE.envName() + " (or "
+          + ConfigKey.DB_PASSWORD.envName() + ") instead");
     }
     return Optional.of(url);
   }

@@ -19,7 +19,7 @@ import java.util.Set;
  * @param maxAttempts      how many times a job is tried when the node parsing it is lost
  * @param maxUploadBytes   largest document accepted, in decoded bytes
  * @param maxTextChars     content one document may produce before it is cut and marked truncated
- * @param uploadDir        where uploads are streamed to while their request lasts
+ * @param uploads          where uploads are streamed to while their request lasts
  * @param queueLimit       how many jobs, and how many bytes of documents, may wait cluster-wide
  * @param resultTtlSeconds how long a finished job and its result are kept
  * @param access           API keys and the limits on each of them
@@ -41,7 +41,7 @@ public record ServiceConfig(
     int maxAttempts,
     long maxUploadBytes,
     int maxTextChars,
-    Path uploadDir,
+    UploadDirectory uploads,
     QueueLimit queueLimit,
     long resultTtlSeconds,
     Access access,
@@ -58,6 +58,11 @@ public record ServiceConfig(
   /** Whether the HTTP server listens on a loopback address only, so that only this machine reaches it. */
   public boolean servesLoopbackOnly() {
     return ConfigValidator.isLoopback(httpHost);
+  }
+
+  /** Where uploads are streamed to while their request lasts. */
+  public Path uploadDir() {
+    return uploads.path();
   }
 
   public boolean hasRole(Role role) {

@@ -1,10 +1,9 @@
 package io.docparser.http;
 
+import io.docparser.config.ConfigKey;
+import io.docparser.config.PrivateDirectories;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -22,14 +21,13 @@ public final class UploadFiles {
     this.directory = directory;
   }
 
-  /** Creates the directory if needed; blocking, so call it off the event loop. */
+  /**
+   * Makes the directory private to this node, creating it if needed (see {@link PrivateDirectories}); blocking, so
+   * call it off the event loop. Raw uploads are written 0600; multipart parts, which Vert.x writes with the process's
+   * umask, are kept from other users by the directory's 0700.
+   */
   public static UploadFiles in(Vertx vertx, Path directory) {
-    try {
-      Files.createDirectories(directory);
-      return new UploadFiles(vertx, directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the upload directory " + directory, e);
-    }
+    return new UploadFiles(vertx, PrivateDirectories.require(directory, ConfigKey.UPLOAD_DIR));
   }
 
   public Path directory() {

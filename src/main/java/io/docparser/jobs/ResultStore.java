@@ -1,6 +1,8 @@
 package io.docparser.jobs;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -13,7 +15,13 @@ import java.util.concurrent.TimeUnit;
 /** Results of completed jobs, kept as long as their job record (the result TTL). */
 public final class ResultStore {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Results are written by this class alone, and may be as long as {@code max.text.chars} allows: Jackson's default
+   * cap of 20 million characters per string would make a longer stored result unreadable.
+   */
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+      .build());
 
   private final IMap<String, String> results;
   private final StoreCalls calls;

@@ -7,6 +7,7 @@ import io.docparser.config.OwnerSecret;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -26,26 +27,36 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final Dialect dialect;
   private final RowSweeper sweeper = new RowSweeper(this);
-  private final DatabaseHealth health = new DatabaseHealth(this::connection);
+  private final DatabaseHealth health;
 
-  private Database(HikariDataSource pool, Dialect dialect) {
+  private Database(HikariDataSource pool, Dialect dialect, Recovery recovery) {
     this.pool = pool;
     this.dialect = dialect;
+    this.health = new DatabaseHealth(this::connection, recovery);
   }
 
   /**
-   * Opens the pool and applies the migrations; fails when the database cannot be reached or migrated.
+   * Opens the pool and applies the migrations; fails when the database cannot be reached or migrated. An embedded
+   * database that closes itself later is reopened, and if that fails the JVM exits (see {@link NodeExit}).
    *
    * @param ownerSecret the secret the migration of stored owner ids keys them with, when one is configured (else it
    *                    uses the one in the settings table, and makes it if there is none)
    */
   public static Database open(JdbcTarget target, OwnerSecret ownerSecret) {
+    return open(target, ownerSecret, EmbeddedRecovery.GIVE_UP_AFTER, NodeExit::exit);
+  }
+
+  /** @param giveUp told why, when an embedded database could not be reopened within {@code giveUpAfter} */
+  static Database open(JdbcTarget target, OwnerSecret ownerSecret, Duration giveUpAfter, Consumer<String> giveUp) {
     Dialect dialect = Dialect.of(target.url());
     HikariDataSource pool = new HikariDataSource(poolConfig(target, dialect));
     try {
       Flyway.configure().dataSource(pool).locations("classpath:db/migration")
           .javaMigrations(new OwnerIdMigration(ownerSecret)).load().migrate();
-      Database database = new Database(pool, dialect);
+      Recovery recovery = isEmbedded(target.url())
+          ? new EmbeddedRecovery(pool.getHikariPoolMXBean()::softEvictConnections, giveUpAfter, giveUp)
+          : Recovery.SERVER;
+      Database database = new Database(pool, dialect, recovery);
       database.sweeper.start();
       database.health.start();
       return database;
@@ -55,10 +66,15 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** An H2 database in this JVM, rather than one reached through an H2 server. */
+  private static boolean isEmbedded(String url) {
+    return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+  }
+
   private static HikariConfig poolConfig(JdbcTarget target, Dialect dialect) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("docparser-db");
-    hikari.setJdbcUrl(target.url());
+    hikari.setJdbcUrl(PrivateFiles.url(target.url()));
     hikari.setUsername(target.user().isEmpty() ? null : target.user());
     hikari.setPassword(target.password().isEmpty() ? null : target.password());
     hikari.setMaximumPoolSize(POOL_SIZE);

@@ -15,15 +15,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Whether the database answers, checked in the background every {@link #EVERY} and at once after a statement failed.
  * While it does not, the map stores refuse at once instead of each waiting out the connection timeout on a
- * Hazelcast partition thread, which would stall every other map operation of that partition meanwhile.
+ * Hazelcast partition thread, which would stall every other map operation of that partition meanwhile. How a check
+ * tries the database, and what a failed one repairs, depends on the database: see {@link Recovery}.
  */
 final class DatabaseHealth implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseHealth.class);
   static final Duration EVERY = Duration.ofSeconds(1);
-  private static final int VALIDATION_TIMEOUT_S = 1;
 
   private final ConnectionSource connections;
+  private final Recovery recovery;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread thread = new Thread(task, "docparser-db-health");
     thread.setDaemon(true);
@@ -33,8 +34,9 @@ final class DatabaseHealth implements AutoCloseable {
   private volatile Instant unreachableSince;
   private volatile String lastProblem;
 
-  DatabaseHealth(ConnectionSource connections) {
+  DatabaseHealth(ConnectionSource connections, Recovery recovery) {
     this.connections = connections;
+    this.recovery = recovery;
   }
 
   void start() {
@@ -73,12 +75,12 @@ final class DatabaseHealth implements AutoCloseable {
 
   private void check() {
     try (Connection connection = connections.connection()) {
-      if (!connection.isValid(VALIDATION_TIMEOUT_S)) {
-        throw new SQLException("the connection did not validate within " + VALIDATION_TIMEOUT_S + " s");
-      }
+      recovery.probe(connection);
       reachable();
+      recovery.checkPassed();
     } catch (SQLException | RuntimeException e) {
       unreachable(e.getMessage());
+      recovery.checkFailed(e);
     }
   }
 

@@ -44,9 +44,24 @@ class ConfigLoaderTest {
     assertEquals(new ChildJvmSettings(512, 10_000, ""), config.childJvms());
     assertEquals(120_000, config.parseTimeoutMs());
     assertEquals(104_857_600, config.maxUploadBytes());
+    assertEquals(20_000_000, config.maxTextChars());
     assertEquals(86_400, config.resultTtlSeconds());
     assertEquals(List.of("127.0.0.1"), config.cluster().members());
     assertTrue(config.nodeId().endsWith(":8000"), config.nodeId());
+  }
+
+  @Test
+  @DisplayName("without upload.dir, each start gets an upload dir of its own, under a name nobody can guess")
+  void defaultUploadDirIsPerStart() {
+    UploadDirectory first = load(Map.of(), Map.of(), null).uploads();
+    UploadDirectory second = load(Map.of(), Map.of(), null).uploads();
+
+    assertTrue(first.perStart());
+    assertEquals(Path.of(System.getProperty("java.io.tmpdir")), first.path().getParent());
+    assertTrue(first.path().getFileName().toString().matches("docparser-uploads-[0-9a-f-]{36}"), first.toString());
+    assertNotEquals(first.path(), second.path());
+    assertEquals(new UploadDirectory(Path.of("/srv/uploads"), false),
+        load(Map.of("DOCPARSER_UPLOAD_DIR", "/srv/uploads"), Map.of(), null).uploads());
   }
 
   @Test

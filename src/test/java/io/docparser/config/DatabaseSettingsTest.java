@@ -62,4 +62,25 @@ class DatabaseSettingsTest {
         () -> load(Map.of("DOCPARSER_DB_URL", "mysql://localhost/x")));
     assertTrue(error.getMessage().startsWith("DOCPARSER_DB_URL"), error.getMessage());
   }
+
+  @Test
+  @DisplayName("a URL refused at start-up is named redacted: neither its user-info nor its parameters are echoed")
+  void badUrlIsEchoedRedacted() {
+    ConfigException error = assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_DB_URL",
+        "jdbc:mysql://alice:userinfo-secret@db.example/x?password=query-secret")));
+    assertFalse(error.getMessage().contains("userinfo-secret"), error.getMessage());
+    assertFalse(error.getMessage().contains("query-secret"), error.getMessage());
+    assertTrue(error.getMessage().contains("'jdbc:mysql://***@db.example/x?password=***'"), error.getMessage());
+  }
+
+  @Test
+  @DisplayName("a URL with a user or password before the host is refused, naming the settings to use instead")
+  void userInfoIsRefused() {
+    ConfigException error = assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_DB_URL",
+        "jdbc:postgresql://alice:userinfo-secret@db.example/x?password=query-secret")));
+    assertTrue(error.getMessage().startsWith("DOCPARSER_DB_URL"), error.getMessage());
+    assertTrue(error.getMessage().contains("DOCPARSER_DB_USER and DOCPARSER_DB_PASSWORD_FILE"), error.getMessage());
+    assertFalse(error.getMessage().contains("userinfo-secret"), error.getMessage());
+    assertFalse(error.getMessage().contains("query-secret"), error.getMessage());
+  }
 }

@@ -25,7 +25,7 @@ class DatabaseHealthTest {
   private final AtomicInteger checks = new AtomicInteger();
   /** When set, checks wait for it: a check that takes as long as a connection timeout does. */
   private volatile CountDownLatch firstCheckMayEnd;
-  private final DatabaseHealth health = new DatabaseHealth(this::connect);
+  private final DatabaseHealth health = new DatabaseHealth(this::connect, Recovery.SERVER);
 
   @AfterEach
   void close() {

@@ -25,6 +25,8 @@ public final class ServiceProcess implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  /** The heap a node gets unless a test asks for other JVM options. */
+  private static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m");
 
   private final String name;
   private final Process process;
@@ -32,16 +34,18 @@ public final class ServiceProcess implements AutoCloseable {
   private final int httpPort;
   private final Map<String, String> environment;
   private final Path workingDir;
+  private final List<String> jvmOptions;
   private final String[] args;
 
   private ServiceProcess(String name, Process process, Path log, int httpPort, Map<String, String> environment,
-      Path workingDir, String[] args) {
+      Path workingDir, List<String> jvmOptions, String[] args) {
     this.name = name;
     this.process = process;
     this.log = log;
     this.httpPort = httpPort;
     this.environment = environment;
     this.workingDir = workingDir;
+    this.jvmOptions = jvmOptions;
     this.args = args;
   }
 
@@ -51,27 +55,37 @@ public final class ServiceProcess implements AutoCloseable {
    * @param args        the command line after the jar
    */
   public static ServiceProcess start(String name, Map<String, String> environment, Path workingDir, String... args) {
+    return startWithJvmOptions(name, DEFAULT_JVM_OPTIONS, environment, workingDir, args);
+  }
+
+  /**
+   * Like {@link #start}, with these JVM options (such as {@code -Xmx768m}) in place of the default heap of 512 MiB.
+   */
+  public static ServiceProcess startWithJvmOptions(String name, List<String> jvmOptions,
+      Map<String, String> environment, Path workingDir, String... args) {
     if (environment.containsKey("DOCPARSER_HTTP_PORT")) {
-      return launch(name, environment, -1, workingDir, args);
+      return launch(name, environment, -1, workingDir, jvmOptions, args);
     }
     int port = Ports.free();
     Map<String, String> withPort = new HashMap<>(environment);
     withPort.put("DOCPARSER_HTTP_PORT", String.valueOf(port));
-    return launch(name, withPort, port, workingDir, args);
+    return launch(name, withPort, port, workingDir, jvmOptions, args);
   }
 
   /** A node with no setting at all, as the README's run command starts it: HTTP on the default port. */
   public static ServiceProcess startWithDefaults(String name, int defaultPort, Path workingDir) {
-    return launch(name, Map.of(), defaultPort, workingDir);
+    return launch(name, Map.of(), defaultPort, workingDir, DEFAULT_JVM_OPTIONS);
   }
 
   private static ServiceProcess launch(String name, Map<String, String> environment, int port, Path workingDir,
-      String... args) {
+      List<String> jvmOptions, String... args) {
     Path jar = Path.of(System.getProperty("docparser.jar", "target/doc-parser-service.jar")).toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("the service jar " + jar + " is missing; integration tests run after package");
     }
-    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar", jar.toString()));
+    List<String> command = new ArrayList<>(List.of(javaExecutable()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
     command.addAll(List.of(args));
     Path log = logFile(name);
     ProcessBuilder builder = new ProcessBuilder(command)
@@ -81,7 +95,8 @@ public final class ServiceProcess implements AutoCloseable {
     builder.environment().keySet().removeIf(key -> key.startsWith("DOCPARSER_"));
     builder.environment().putAll(environment);
     try {
-      return new ServiceProcess(name, builder.start(), log, port, Map.copyOf(environment), workingDir, args.clone());
+      return new ServiceProcess(name, builder.start(), log, port, Map.copyOf(environment), workingDir,
+          List.copyOf(jvmOptions), args.clone());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -89,7 +104,7 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** The same node started again, with the same settings and arguments, after it ended. */
   public ServiceProcess restart() {
-    return launch(name + "-again", environment, httpPort, workingDir, args);
+    return launch(name + "-again", environment, httpPort, workingDir, jvmOptions, args);
   }
 
   public int httpPort() {
@@ -140,6 +155,10 @@ public final class ServiceProcess implements AutoCloseable {
       pause(250);
     }
     throw new AssertionError(name + " never logged '" + text + "':\n" + log());
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   /** The exit status, once the process has ended by itself. */

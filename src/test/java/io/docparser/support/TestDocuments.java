@@ -204,7 +204,12 @@ public final class TestDocuments {
     return abstractNum;
   }
 
-  /** A ZIP whose one small entry expands to {@code megabytes} MB of text: a zip bomb, in miniature. */
+  /**
+   * A ZIP whose one small entry expands to {@code megabytes} MB of text: a zip bomb, in miniature. Tika calls a
+   * document a bomb once its output passes a hundred times the bytes it has read, and reads this one whole (about
+   * 1 KiB a MB) before it expands it: a bomb of N MB is caught after about N × 100 000 characters, so one under 200 MB
+   * is caught before the default max.text.chars (20 000 000) merely cuts it.
+   */
   public static byte[] zipBomb(int megabytes) {
     try (ByteArrayOutputStream out = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.putNextEntry(new ZipEntry("expands.txt"));

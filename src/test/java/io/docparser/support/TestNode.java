@@ -9,6 +9,7 @@ import io.docparser.jobs.Draining;
 import io.docparser.jobs.JobMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,7 +32,10 @@ public final class TestNode {
     Map<String, String> env = new HashMap<>();
     env.put("DOCPARSER_HTTP_PORT", String.valueOf(Ports.free()));
     env.put("DOCPARSER_NODE_ID", "test-node");
-    env.put("DOCPARSER_DATA_DIR", TestDatabases.embedded().dataDir().toString());
+    Path dataDir = TestDatabases.embedded().dataDir();
+    env.put("DOCPARSER_DATA_DIR", dataDir.toString());
+    // Beside the data, rather than a directory of its own in the temp dir that nothing removes once the test ends.
+    env.put("DOCPARSER_UPLOAD_DIR", dataDir.resolve("uploads").toString());
     env.putAll(environment);
     ServiceConfig config = new ConfigLoader(env, Map.of()).load(null);
     HazelcastSource hazelcast =

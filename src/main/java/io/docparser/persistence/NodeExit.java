@@ -1,0 +1,41 @@
+package io.docparser.persistence;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends this JVM when its node cannot keep what it accepts any more. A supervisor (systemd, Docker, Kubernetes)
+ * restarts a node that exits, whereas one that stays up answering 503 waits for someone to notice. The stop is the
+ * usual graceful one (the shutdown hooks: draining, leaving the cluster), and the JVM halts if that takes longer than
+ * {@link #HALT_AFTER}.
+ */
+final class NodeExit {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NodeExit.class);
+  /** sysexits' EX_IOERR: the database file of the node could not be used. */
+  static final int STATUS = 74;
+  /** The drain of the parser slots (30 s) and the rest of a graceful stop, with room to spare. */
+  private static final Duration HALT_AFTER = Duration.ofSeconds(60);
+
+  private NodeExit() {
+  }
+
+  static void exit(String reason) {
+    LOG.error("the node stops with exit status {} so that its supervisor starts it afresh: {}", STATUS, reason);
+    Thread halt = new Thread(NodeExit::haltLater, "docparser-halt");
+    halt.setDaemon(true);
+    halt.start();
+    // Not on the caller's thread: the shutdown hooks close the database, whose threads would then wait on themselves.
+    new Thread(() -> System.exit(STATUS), "docparser-exit").start();
+  }
+
+  private static void haltLater() {
+    try {
+      Thread.sleep(HALT_AFTER.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Runtime.getRuntime().halt(STATUS);
+  }
+}
