@@ -3,6 +3,7 @@ package io.docparser.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.docparser.config.OwnerSecret;
 import io.docparser.config.DatabaseSettings;
 import io.docparser.support.TestDatabases;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class PrivateFilesTest {
   @DisplayName("are created 0600, the trace file H2 writes on an error too")
   void areCreatedPrivate() throws Exception {
     DatabaseSettings settings = TestDatabases.embedded();
-    try (Database database = Database.open(settings.standaloneTarget());
+    try (Database database = Database.open(settings.standaloneTarget(), OwnerSecret.NONE);
         Connection connection = database.connection();
         Statement statement = connection.createStatement()) {
       statement.execute("SET TRACE_LEVEL_FILE 3");
