@@ -77,6 +77,7 @@ class OwnerSecretsTest {
 
     HazelcastInstance second = start(HazelcastConfigs.standalone(database, OwnerSecret.NONE));
     String after = await(OwnerSecrets.resolve(vertx, second, OwnerSecret.NONE)).of(KEY);
+    second.shutdown();
 
     assertEquals(before, after);
     assertEquals(new OwnerIds(storedSecret(database.standaloneTarget())).of(KEY), after);

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -99,11 +101,14 @@ class KeyConcurrencyTest {
     return jobId;
   }
 
+  /** Each on a thread of its own: the common pool may have one thread only, which would send them one by one. */
   private static List<CompletableFuture<HttpResponse<String>>> longPolls(ApiClient api, String jobId) {
+    ExecutorService threads = Executors.newFixedThreadPool(LIMIT);
     List<CompletableFuture<HttpResponse<String>>> polls = new ArrayList<>();
     for (int i = 0; i < LIMIT; i++) {
-      polls.add(CompletableFuture.supplyAsync(() -> api.get("/status/" + jobId + "?wait=" + WAIT_SECONDS)));
+      polls.add(CompletableFuture.supplyAsync(() -> api.get("/status/" + jobId + "?wait=" + WAIT_SECONDS), threads));
     }
+    threads.shutdown();
     return polls;
   }
 
