@@ -55,13 +55,20 @@ public final class RawHttp {
 
   /** Sends the request as it is and reads the whole answer, judging nothing. */
   public Response exchange(byte[] request) {
+    boolean sentWhole = false;
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMs);
       socket.setSoTimeout(timeoutMs);
-      writeAll(socket.getOutputStream(), request);
-      return Response.parse(readAll(socket.getInputStream()));
+      sentWhole = writeAll(socket.getOutputStream(), request);
+      byte[] answer = readAll(socket.getInputStream());
+      if (answer.length == 0) {
+        throw new AssertionError("127.0.0.1:" + port + " closed the connection without an answer"
+            + (sentWhole ? "" : ", before the whole request was sent"));
+      }
+      return Response.parse(answer);
     } catch (IOException e) {
-      throw new AssertionError("no answer from 127.0.0.1:" + port + ": " + e, e);
+      throw new AssertionError("no answer from 127.0.0.1:" + port + (sentWhole ? "" : " (the request was cut short)")
+          + ": " + e, e);
     }
   }
 
@@ -72,15 +79,18 @@ public final class RawHttp {
   /**
    * A server may answer and close while a body it refuses is still being sent; what it answered is still there to
    * be read, so a write cut short is not a failure.
+   *
+   * @return whether the whole request was written
    */
-  private static void writeAll(OutputStream out, byte[] request) throws IOException {
+  private static boolean writeAll(OutputStream out, byte[] request) throws IOException {
     try {
       for (int offset = 0; offset < request.length; offset += 65536) {
         out.write(request, offset, Math.min(65536, request.length - offset));
       }
       out.flush();
+      return true;
     } catch (SocketException closedEarly) {
-      // fall through to the answer
+      return false;
     }
   }
 
