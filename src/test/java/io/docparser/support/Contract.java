@@ -31,7 +31,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The published openapi.yaml, loaded once, as a judge of answers: for an answer to an operation the contract declares,
@@ -72,6 +75,12 @@ public final class Contract {
 
   public OpenAPI api() {
     return api;
+  }
+
+  /** The values of the contract's {@code ErrorCode} schema. */
+  public Set<String> errorCodes() {
+    List<?> values = api.getComponents().getSchemas().get("ErrorCode").getEnum();
+    return values.stream().map(String::valueOf).collect(Collectors.toCollection(TreeSet::new));
   }
 
   static Contract load(Path file) {

@@ -22,6 +22,15 @@ public final class FuzzRequest {
   public byte[] body;
   /** Whether a Content-Length for the body is added (a request may bring its own framing instead). */
   public boolean contentLength = true;
+  /** Whether the head ends (with an empty line); a head that never ends is sent without it, and without a body. */
+  public boolean endHead = true;
+  /**
+   * Whether the server may close the connection without an answer (within the answer timeout): what it does, by
+   * design, to a client that never finishes its request head.
+   */
+  public boolean silentCloseAllowed;
+  /** Bytes the Content-Length announces beyond the body: a body that never arrives whole. */
+  public int missingBodyBytes;
   /** What was done to the request, for the report of a failure. */
   public final List<String> notes = new ArrayList<>();
 
@@ -79,12 +88,12 @@ public final class FuzzRequest {
       head.append(header[0]).append(": ").append(header[1]).append("\r\n");
     }
     if (body != null && contentLength) {
-      head.append("Content-Length: ").append(body.length).append("\r\n");
+      head.append("Content-Length: ").append(body.length + missingBodyBytes).append("\r\n");
     }
-    head.append("Connection: close\r\n\r\n");
+    head.append("Connection: close\r\n").append(endHead ? "\r\n" : "");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-    if (body != null) {
+    if (body != null && endHead) {
       bytes.writeBytes(body);
     }
     return bytes.toByteArray();
@@ -136,6 +145,9 @@ public final class FuzzRequest {
     headers.forEach(header -> copy.headers.add(header.clone()));
     copy.body = body == null ? null : body.clone();
     copy.contentLength = contentLength;
+    copy.endHead = endHead;
+    copy.silentCloseAllowed = silentCloseAllowed;
+    copy.missingBodyBytes = missingBodyBytes;
     copy.notes.addAll(notes);
     return copy;
   }

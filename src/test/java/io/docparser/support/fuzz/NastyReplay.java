@@ -143,7 +143,25 @@ public final class NastyReplay {
     requests.add(factory.minimal(op, null).header("X-Folded", "a\r\n folded").note("an obsolete folded header"));
     requests.add(factory.minimal(op, null).header(" X-Space", "a").note("a header name starting with a space"));
     requests.add(factory.minimal(op, null).header("X-Empty", "").note("an empty header value"));
-    if (!op.takesBody()) {
+    FuzzRequest endless = factory.minimal(op, null);
+    endless.endHead = false;
+    endless.silentCloseAllowed = true;
+    requests.add(endless.note("a head that never ends (closed at the server's header timeout, by design)"));
+    for (String[] chunks : List.of(new String[] {"a chunk size that is not hex", "zz\r\nabc\r\n0\r\n\r\n"},
+        new String[] {"a chunk-size line of 70000 bytes", "x".repeat(70_000)},
+        new String[] {"a chunk longer than its size", "2\r\nabcdef\r\n0\r\n\r\n"},
+        new String[] {"a chunk size past 2^63", "99999999999999999999\r\nabc\r\n0\r\n\r\n"})) {
+      FuzzRequest broken = factory.minimal(op, op.bodyTypes().contains("application/octet-stream")
+          ? "application/octet-stream" : null).header("Transfer-Encoding", "chunked");
+      broken.contentLength = false;
+      broken.body = chunks[1].getBytes(StandardCharsets.ISO_8859_1);
+      requests.add(broken.note("Transfer-Encoding: chunked with " + chunks[0]));
+    }
+    if (op.takesBody()) {
+      FuzzRequest shortBody = factory.minimal(op, null);
+      shortBody.missingBodyBytes = 100;
+      requests.add(shortBody.note("a body 100 bytes shorter than its Content-Length (the server's body timeout)"));
+    } else {
       for (int size : List.of(1, 70_000, 2_000_000)) {
         FuzzRequest request = factory.minimal(op, null);
         request.body = "x".repeat(size).getBytes(StandardCharsets.ISO_8859_1);
