@@ -3,6 +3,7 @@ package io.docparser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.docparser.support.CurlRecorder;
 import io.docparser.support.Prerequisites;
 import io.docparser.support.ServiceProcess;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The README's walk-through, run as printed; every answer its curl commands get is judged against openapi.yaml. */
 @DisplayName("The README's walk-through, run as printed")
 class ReadmeWalkthroughIT {
 
@@ -36,9 +39,12 @@ class ReadmeWalkthroughIT {
     assertPortFree();
     Path script = Files.writeString(workDir.resolve("walkthrough.sh"), walkthroughBlock());
 
+    CurlRecorder curl = CurlRecorder.in(Files.createDirectories(workDir.resolve("recorded")));
     try (ServiceProcess node = ServiceProcess.startWithDefaults("readme", README_PORT, workDir).awaitReady()) {
-      Process bash = new ProcessBuilder("bash", "-e", script.toString())
-          .directory(workDir.toFile()).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder("bash", "-e", script.toString())
+          .directory(workDir.toFile()).redirectErrorStream(true);
+      builder.environment().putAll(curl.environment());
+      Process bash = builder.start();
       String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(bash.waitFor(60, TimeUnit.SECONDS), output);
 
@@ -58,6 +64,7 @@ class ReadmeWalkthroughIT {
           "every printed submission is accepted:\n" + output);
       assertTrue(output.contains("\"next_cursor\":"), output);
       assertEquals(2, occurrences(output, "\"error_code\""), "only the 404 and the 400 shown fail:\n" + output);
+      assertEquals(List.of(), curl.violations(), "every answer the walk-through's curl commands got conforms");
     }
   }
 

@@ -17,7 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** A real HTTP client for the service's API, blocking, for use on the test's own thread. */
+/**
+ * A real HTTP client for the service's API, blocking, for use on the test's own thread. Every answer it returns has
+ * been judged against the published openapi.yaml ({@link Contract}): one that does not conform fails the test, with
+ * the request, the answer and what is wrong.
+ */
 public final class ApiClient {
 
   private static final Set<String> TERMINAL = Set.of("completed", "failed", "cancelled");
@@ -123,7 +127,10 @@ public final class ApiClient {
   public HttpResponse<String> send(HttpRequest.Builder request) {
     headers.forEach(request::header);
     try {
-      return http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(request.timeout(REQUEST_TIMEOUT).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertConforms(response, response.body().getBytes(StandardCharsets.UTF_8));
+      return response;
     } catch (IOException e) {
       throw new AssertionError("request to " + base + " failed: " + e, e);
     } catch (InterruptedException e) {
@@ -136,13 +143,22 @@ public final class ApiClient {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT).GET();
       headers.forEach(request::header);
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertConforms(response, response.body());
+      return response;
     } catch (IOException e) {
       throw new AssertionError("request to " + base + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  /** Fails the test when the answer does not conform to the contract (see {@link Contract}). */
+  private static void assertConforms(HttpResponse<?> response, byte[] body) {
+    HttpRequest request = response.request();
+    Contract.published().assertConforms(request.method(), Contract.target(request.uri()), response.statusCode(),
+        response.headers().map(), body);
   }
 
   /** The job's status once it is terminal, long-polling with {@code ?wait}. */

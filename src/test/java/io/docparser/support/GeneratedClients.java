@@ -9,6 +9,18 @@ import io.docparser.client.model.ApiError;
 import io.docparser.client.model.JobStatus;
 import io.docparser.client.model.Status;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Set;
@@ -17,7 +29,9 @@ import java.util.UUID;
 /**
  * Clients generated from openapi.yaml at build time (package {@code io.docparser.client}), pointed at a running node.
  * The key is set through the authentication objects the generator made from the contract's security schemes, looked
- * up by the schemes' names, so a renamed or retyped scheme breaks the build instead of silently sending no key.
+ * up by the schemes' names, so a renamed or retyped scheme breaks the build instead of silently sending no key. Every
+ * answer they receive is judged against the published openapi.yaml ({@link Contract}) before the generated code reads
+ * it, so an answer the generated models happen to accept still fails the test when it drifts from the contract.
  */
 public final class GeneratedClients {
 
@@ -31,7 +45,26 @@ public final class GeneratedClients {
 
   /** A client that sends no key. */
   public static ApiClient anonymous(int port) {
-    return new ApiClient().setBasePath("http://127.0.0.1:" + port);
+    return new ApiClient(judgedHttpClient()).setBasePath("http://127.0.0.1:" + port);
+  }
+
+  /** An HTTP client that reads each answer whole, judges it against the contract, and hands it on. */
+  private static CloseableHttpClient judgedHttpClient() {
+    return HttpClients.custom().addExecInterceptorLast("contract", (request, scope, chain) -> {
+      ClassicHttpResponse response = chain.proceed(request, scope);
+      HttpEntity entity = response.getEntity();
+      byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
+      if (entity != null) {
+        response.setEntity(new ByteArrayEntity(body, ContentType.parseLenient(entity.getContentType())));
+      }
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      for (Header header : response.getHeaders()) {
+        headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+      }
+      Contract.published().assertConforms(request.getMethod(), request.getRequestUri(), response.getCode(), headers,
+          "HEAD".equals(request.getMethod()) ? null : body);
+      return response;
+    }).build();
   }
 
   /** A client that sends {@code key} as {@code Authorization: Bearer}, the contract's {@code bearerAuth} scheme. */
