@@ -50,6 +50,7 @@ public final class ConnectionGuard implements PlatformHandler {
         || fromAddress > limits.maxConnectionsPerAddress());
     connections.put(connection, held);
     connection.closeHandler(closed -> closed(connection));
+    FramingGuard.install(connection);
     awaitHead(connection, held);
   }
 

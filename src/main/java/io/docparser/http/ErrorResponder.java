@@ -71,11 +71,16 @@ public final class ErrorResponder implements Handler<RoutingContext> {
     if (bodyUnread) {
       response.putHeader("Connection", "close");
     }
-    JsonObject body = new JsonObject()
+    return JsonAnswers.send(response.putHeader(RequestIds.HEADER, requestId), code.httpStatus(),
+        body(code, message, requestId));
+  }
+
+  /** The error body, the same for every answer of the service. */
+  static JsonObject body(ErrorCode code, String message, String requestId) {
+    return new JsonObject()
         .put("error", message)
         .put("error_code", code.name())
         .put("request_id", requestId);
-    return JsonAnswers.send(response.putHeader(RequestIds.HEADER, requestId), code.httpStatus(), body);
   }
 
   static ServiceException classify(Throwable failure, int statusCode) {

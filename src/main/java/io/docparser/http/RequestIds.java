@@ -28,7 +28,11 @@ public final class RequestIds implements PlatformHandler {
 
   /** The client's id when it is usable, else a new one. */
   static String idFor(HttpServerRequest request) {
-    String offered = request.getHeader(HEADER);
+    return idFor(request.getHeader(HEADER));
+  }
+
+  /** The offered id when it is usable (it may be null), else a new one. */
+  static String idFor(String offered) {
     return offered != null && USABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
   }
 

@@ -4,7 +4,9 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The headers that make browsers treat every answer strictly, set on every response before any route runs, so that
@@ -29,11 +31,18 @@ final class SecurityHeaders implements PlatformHandler {
   /** Also for answers given outside the router, which have no routing context. */
   static void apply(HttpServerResponse response, String path) {
     MultiMap headers = response.headers();
-    headers.set("X-Content-Type-Options", "nosniff");
-    headers.set("Referrer-Policy", "no-referrer");
-    headers.set("X-Frame-Options", "DENY");
-    headers.set("Cache-Control", "no-store");
-    headers.set("Content-Security-Policy", isPage(path) ? PAGE_POLICY : API_POLICY);
+    of(path).forEach(headers::set);
+  }
+
+  /** The headers, by name, of an answer to {@code path} (null for none known): for answers Vert.x never sees too. */
+  static Map<String, String> of(String path) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("X-Content-Type-Options", "nosniff");
+    headers.put("Referrer-Policy", "no-referrer");
+    headers.put("X-Frame-Options", "DENY");
+    headers.put("Cache-Control", "no-store");
+    headers.put("Content-Security-Policy", isPage(path) ? PAGE_POLICY : API_POLICY);
+    return headers;
   }
 
   private static boolean isPage(String path) {

@@ -16,7 +16,8 @@ import java.util.List;
  * headers alone, before any byte of it is read: 413 where the path and method are served but take no body, 405
  * where the path is served with other methods, 404 where nothing is; the connection is then closed rather than read
  * to the end of a body nobody wants (see {@link ErrorResponder}). Without this, any request could make the node
- * buffer or store a body of any size, with no key.
+ * buffer or store a body of any size, with no key. A transfer coding other than chunked (gzip, say) is refused too:
+ * the body would otherwise be taken as the coded bytes.
  */
 final class UnwantedBodies implements PlatformHandler {
 
@@ -49,6 +50,12 @@ final class UnwantedBodies implements PlatformHandler {
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
+    String coding = request.getHeader("Transfer-Encoding");
+    if (coding != null && !coding.trim().equalsIgnoreCase("chunked")) {
+      ctx.fail(new ServiceException(ErrorCode.INVALID_REQUEST, "the only transfer coding this service reads is"
+          + " chunked; send the body as it is"));
+      return;
+    }
     if (!RequestBodies.declaresBody(request)) {
       ctx.next();
       return;

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * HTTP/1.1 over a plain socket, for requests that java.net.http refuses to send (bad request lines, control
@@ -53,22 +54,32 @@ public final class RawHttp {
     return response;
   }
 
-  /** Sends the request as it is and reads the whole answer, judging nothing. */
+  /**
+   * Sends the request as it is and reads the whole answer, judging nothing. The request is written from a thread of
+   * its own while this one reads, as an HTTP client does: a server may answer a request from its head and close
+   * without reading the body, and a client that wrote a large body whole before reading would never see that answer.
+   */
   public Response exchange(byte[] request) {
-    boolean sentWhole = false;
+    AtomicBoolean sentWhole = new AtomicBoolean();
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMs);
       socket.setSoTimeout(timeoutMs);
-      sentWhole = writeAll(socket.getOutputStream(), request);
+      OutputStream out = socket.getOutputStream();
+      Thread writer = new Thread(() -> sentWhole.set(writeAll(out, request)), "raw-http-request");
+      writer.setDaemon(true);
+      writer.start();
       byte[] answer = readAll(socket.getInputStream());
       if (answer.length == 0) {
+        writer.join(timeoutMs);
         throw new AssertionError("127.0.0.1:" + port + " closed the connection without an answer"
-            + (sentWhole ? "" : ", before the whole request was sent"));
+            + (sentWhole.get() ? "" : ", before the whole request was sent"));
       }
       return Response.parse(answer);
     } catch (IOException e) {
-      throw new AssertionError("no answer from 127.0.0.1:" + port + (sentWhole ? "" : " (the request was cut short)")
-          + ": " + e, e);
+      throw new AssertionError("no answer from 127.0.0.1:" + port + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
     }
   }
 
@@ -118,14 +129,14 @@ public final class RawHttp {
    *
    * @return whether the whole request was written
    */
-  private static boolean writeAll(OutputStream out, byte[] request) throws IOException {
+  private static boolean writeAll(OutputStream out, byte[] request) {
     try {
       for (int offset = 0; offset < request.length; offset += 65536) {
         out.write(request, offset, Math.min(65536, request.length - offset));
       }
       out.flush();
       return true;
-    } catch (SocketException closedEarly) {
+    } catch (IOException closedEarly) {
       return false;
     }
   }
