@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,25 @@ class ConnectionLimitsTest {
           port = config.httpPort();
           context.completeNow();
         }));
+  }
+
+  /**
+   * The node counts a connection until it has seen it closed, a little after the test closed it; the next test
+   * starts once a fresh connection is served again.
+   */
+  @AfterEach
+  void awaitReleasedConnections() throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      try (Socket probe = connect()) {
+        write(probe, "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n");
+        if (RawHttp.Response.parse(probe.getInputStream().readAllBytes()).status() == 200) {
+          return;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the node still refuses new connections 10 s after the test closed its own");
   }
 
   @Test
