@@ -112,8 +112,8 @@ final class ApiKeyAuth implements PlatformHandler {
 
   @Override
   public void handle(RoutingContext ctx) {
-    Needs needs = needsOf(ctx.request().method(), ctx.normalizedPath());
-    if (!access.keysRequired() || needs == Needs.NOTHING) {
+    Needs needs = access.keysRequired() ? needsOf(ctx.request().method(), ctx.normalizedPath()) : Needs.NOTHING;
+    if (needs == Needs.NOTHING) {
       ctx.put(CALLER, Caller.ANONYMOUS);
       ctx.next();
       return;

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,22 +21,32 @@ import java.util.Map;
  */
 public final class ConnectionGuard implements PlatformHandler {
 
+  /** How often idle and slow connections are looked for: the header deadline is kept to within this much. */
+  private static final long SWEEP_MS = 1_000;
+
   private final Vertx vertx;
   private final ConnectionLimits limits;
   private final Map<HttpConnection, Held> connections = new HashMap<>();
   private final Map<String, Integer> perAddress = new HashMap<>();
 
+  /** Call on the event loop of the HTTP server it guards; its sweep ends with that verticle. */
   ConnectionGuard(Vertx vertx, ConnectionLimits limits) {
     this.vertx = vertx;
     this.limits = limits;
+    vertx.setPeriodic(Math.min(SWEEP_MS, limits.headerTimeoutMs() / 2), sweep -> closeThoseWithoutAHead());
   }
 
-  /** What the server holds for one connection. */
+  /**
+   * What the server holds for one connection. A connection waits for a request head from its opening and from each
+   * answer on; one sweep closes every connection that has waited too long, rather than a timer set and cancelled per
+   * request.
+   */
   private static final class Held {
 
     private final String address;
     private final boolean overLimit;
-    private long headTimer = -1;
+    /** Since when, in milliseconds of {@link System#nanoTime()}, it waits for a head; -1 while a request runs. */
+    private long awaitingHeadSince = nowMs();
 
     Held(String address, boolean overLimit) {
       this.address = address;
@@ -51,15 +62,13 @@ public final class ConnectionGuard implements PlatformHandler {
     connections.put(connection, held);
     connection.closeHandler(closed -> closed(connection));
     FramingGuard.install(connection);
-    awaitHead(connection, held);
   }
 
   /** Called for every request as its head arrives, before the router sees it. */
   void headArrived(HttpServerRequest request) {
     Held held = connections.get(request.connection());
-    if (held != null && held.headTimer >= 0) {
-      vertx.cancelTimer(held.headTimer);
-      held.headTimer = -1;
+    if (held != null) {
+      held.awaitingHeadSince = -1;
     }
   }
 
@@ -71,9 +80,11 @@ public final class ConnectionGuard implements PlatformHandler {
         ? vertx.setTimer(limits.bodyTimeoutMs(), fired -> bodyTooSlow(ctx))
         : -1;
     ctx.addEndHandler(ended -> {
-      vertx.cancelTimer(bodyTimer);
-      if (held != null && connections.containsKey(connection)) {
-        awaitHead(connection, held);
+      if (bodyTimer >= 0) {
+        vertx.cancelTimer(bodyTimer);
+      }
+      if (held != null) {
+        held.awaitingHeadSince = nowMs();
       }
     });
     if (held != null && held.overLimit) {
@@ -93,24 +104,24 @@ public final class ConnectionGuard implements PlatformHandler {
     }
   }
 
-  private void awaitHead(HttpConnection connection, Held held) {
-    if (held.headTimer >= 0) {
-      vertx.cancelTimer(held.headTimer);
-    }
-    held.headTimer = vertx.setTimer(limits.headerTimeoutMs(), fired -> {
-      held.headTimer = -1;
-      connection.close();
-    });
+  private void closeThoseWithoutAHead() {
+    long now = nowMs();
+    List<HttpConnection> late = connections.entrySet().stream()
+        .filter(held -> held.getValue().awaitingHeadSince >= 0
+            && now - held.getValue().awaitingHeadSince > limits.headerTimeoutMs())
+        .map(Map.Entry::getKey)
+        .toList();
+    late.forEach(HttpConnection::close);
   }
 
   private void closed(HttpConnection connection) {
     Held held = connections.remove(connection);
-    if (held == null) {
-      return;
+    if (held != null) {
+      perAddress.computeIfPresent(held.address, (address, count) -> count <= 1 ? null : count - 1);
     }
-    if (held.headTimer >= 0) {
-      vertx.cancelTimer(held.headTimer);
-    }
-    perAddress.computeIfPresent(held.address, (address, count) -> count <= 1 ? null : count - 1);
+  }
+
+  private static long nowMs() {
+    return System.nanoTime() / 1_000_000;
   }
 }

@@ -35,8 +35,8 @@ final class FramingGuard extends ChannelDuplexHandler {
   /** The handler Vert.x's HTTP/1.x server pipeline ends with, its connection's. */
   private static final String VERTX_HANDLER = "handler";
 
-  private String requestId;
-  private String path;
+  /** The request whose body is arriving: its id and path are read only if its body breaks. */
+  private HttpRequest current;
   private boolean answerBegun;
 
   /** Puts a guard into the connection's pipeline; Vert.x offers no hook of its own, hence its internal class. */
@@ -49,8 +49,7 @@ final class FramingGuard extends ChannelDuplexHandler {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof HttpRequest request) {
-      requestId = RequestIds.idFor(request.headers().get(RequestIds.HEADER));
-      path = request.uri();
+      current = request;
       answerBegun = false;
       if (request.decoderResult().isSuccess() && !isSupported(request.protocolVersion())) {
         request.setDecoderResult(DecoderResult.failure(new IllegalArgumentException("unsupported HTTP version")));
@@ -83,6 +82,8 @@ final class FramingGuard extends ChannelDuplexHandler {
       return;
     }
     answerBegun = true;
+    String requestId = RequestIds.idFor(current == null ? null : current.headers().get(RequestIds.HEADER));
+    String path = current == null ? null : current.uri();
     byte[] body = ErrorResponder.body(ErrorCode.INVALID_REQUEST, "the request body's chunked framing is broken",
         requestId).encode().getBytes(StandardCharsets.UTF_8);
     FullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
