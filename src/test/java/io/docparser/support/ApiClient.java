@@ -29,7 +29,9 @@ public final class ApiClient {
   /** Longer than the longest long poll (?wait=60) the tests make. */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(75);
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** HTTP/1.1, which the service speaks: a client that offers h2c first holds its other requests until it knows. */
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final Map<String, String> headers;
 
