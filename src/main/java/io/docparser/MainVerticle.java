@@ -59,7 +59,7 @@ public final class MainVerticle extends VerticleBase {
   private final Draining draining;
   private final JobMetrics metrics;
   private final AtomicBoolean slotsUp = new AtomicBoolean();
-  private final Leases leases = new Leases();
+  private final Leases leases;
   private final RunningParses running = new RunningParses();
   private ParserProcesses parserProcesses;
 
@@ -69,6 +69,7 @@ public final class MainVerticle extends VerticleBase {
    */
   public MainVerticle(ServiceConfig config, HazelcastSource hazelcast, Draining draining, JobMetrics metrics) {
     this.config = config;
+    this.leases = new Leases(config.lease());
     this.hazelcast = hazelcast;
     this.draining = draining;
     this.metrics = metrics;

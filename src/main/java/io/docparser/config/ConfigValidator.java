@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,6 +26,8 @@ final class ConfigValidator {
   private static final long MIN_PARSER_HEAP_MB = 64;
   private static final long MAX_PARSER_HEAP_MB = 1024 * 1024;
   private static final int MAX_ATTEMPTS = 100;
+  /** A lease is renewed every third of its length; shorter, a busy node's renewal could come too late. */
+  private static final long MIN_LEASE_MS = 3_000;
   /** Documents are held whole in memory while they are parsed, in byte arrays. */
   private static final long MAX_UPLOAD_BYTES = Integer.MAX_VALUE - 8;
   private static final String DEFAULT_UPLOAD_DIR = "docparser-uploads-";
@@ -61,6 +64,7 @@ final class ConfigValidator {
         new ChildJvmSettings((int) number(ConfigKey.PARSER_HEAP_MB, MIN_PARSER_HEAP_MB, MAX_PARSER_HEAP_MB),
             (int) number(ConfigKey.PARSER_MAX_DOCS, 1, Integer.MAX_VALUE), parserClassPath()),
         (int) number(ConfigKey.MAX_ATTEMPTS, 1, MAX_ATTEMPTS),
+        Duration.ofMillis(number(ConfigKey.LEASE_MS, MIN_LEASE_MS, Long.MAX_VALUE)),
         number(ConfigKey.MAX_UPLOAD_BYTES, 1, MAX_UPLOAD_BYTES),
         (int) number(ConfigKey.MAX_TEXT_CHARS, 1, Integer.MAX_VALUE),
         uploadDir(),

@@ -1,6 +1,7 @@
 package io.docparser.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -17,6 +18,8 @@ import java.util.Set;
  * @param parseTimeoutMs   time limit of one parse
  * @param childJvms        how the child JVMs run, with isolation {@code process}
  * @param maxAttempts      how many times a job is tried when the node parsing it is lost
+ * @param lease            how long a running job's claim holds without renewal: a lost node's jobs go back to the
+ *                         queue this long after its last renewal
  * @param maxUploadBytes   largest document accepted, in decoded bytes
  * @param maxTextChars     content one document may produce before it is cut and marked truncated
  * @param uploads          where uploads are streamed to while their request lasts
@@ -39,6 +42,7 @@ public record ServiceConfig(
     long parseTimeoutMs,
     ChildJvmSettings childJvms,
     int maxAttempts,
+    Duration lease,
     long maxUploadBytes,
     int maxTextChars,
     UploadDirectory uploads,

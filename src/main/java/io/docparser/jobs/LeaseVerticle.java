@@ -27,7 +27,6 @@ public final class LeaseVerticle extends VerticleBase {
   /** The member attribute that names a member's node (DOCPARSER_NODE_ID). */
   public static final String NODE_ATTRIBUTE = "docparser.node-id";
   private static final Logger LOG = LoggerFactory.getLogger(LeaseVerticle.class);
-  private static final long RENEW_EVERY_MS = Leases.LEASE.toMillis() / 3;
   private static final long REAP_EVERY_MS = 5_000;
   private static final long DRAIN_CHECK_MS = 100;
 
@@ -46,7 +45,7 @@ public final class LeaseVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    vertx.setPeriodic(RENEW_EVERY_MS, timer -> renewRunning());
+    vertx.setPeriodic(leases.renewEveryMs(), timer -> renewRunning());
     vertx.setPeriodic(REAP_EVERY_MS, timer -> takeBack(null));
     MessageConsumer<String> endings = vertx.eventBus().consumer(Addresses.JOB_FINISHED,
         message -> stopParse(message.body()));
@@ -93,7 +92,7 @@ public final class LeaseVerticle extends VerticleBase {
 
   private void renewRunning() {
     for (Job attempt : leases.running()) {
-      stores.jobs().renew(attempt, Leases.LEASE)
+      stores.jobs().renew(attempt, leases.length())
           .onSuccess(renewed -> {
             if (renewed.isEmpty()) {
               JobLog.warn(LOG, attempt).log("job {} is no longer this node's to run (cancelled or taken back); its"

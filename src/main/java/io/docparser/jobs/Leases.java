@@ -11,13 +11,25 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Leases {
 
-  /**
-   * How long a claim holds without renewal. Short, so that a lost node's jobs are retried soon; renewed three
-   * times per period, so that a renewal that is late or lost once does not cost the job.
-   */
-  public static final Duration LEASE = Duration.ofSeconds(30);
-
+  private final Duration length;
   private final Set<Job> running = ConcurrentHashMap.newKeySet();
+
+  /**
+   * @param length how long a claim holds without renewal: short, so that a lost node's jobs are retried soon; it is
+   *               renewed three times per period, so that a renewal that is late or lost once does not cost the job
+   */
+  public Leases(Duration length) {
+    this.length = length;
+  }
+
+  Duration length() {
+    return length;
+  }
+
+  /** How often the running attempts' leases are renewed. */
+  long renewEveryMs() {
+    return length.toMillis() / 3;
+  }
 
   void started(Job attempt) {
     running.add(attempt);

@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.MessageConsumerOptions;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -23,7 +22,6 @@ public final class ParserWorkerVerticle extends VerticleBase {
   /** How often an idle slot looks for queued jobs whose doorbell it did not hear. */
   static final long QUEUE_SWEEP_MS = 2_000;
 
-  private static final Duration LEASE = Leases.LEASE;
 
   /**
    * How long a stopping slot waits for its running parse to end. A parse still running then is not lost: the node
@@ -85,9 +83,9 @@ public final class ParserWorkerVerticle extends VerticleBase {
   /** Claims the oldest announced job that no other slot took first; with none left, the oldest queued one. */
   private Future<Optional<Job>> claimNext() {
     return announced.next()
-        .map(jobId -> jobs.claim(jobId, nodeId, LEASE)
+        .map(jobId -> jobs.claim(jobId, nodeId, leases.length())
             .compose(claimed -> claimed.isPresent() ? Future.succeededFuture(claimed) : claimNext()))
-        .orElseGet(() -> jobs.claimOldest(nodeId, LEASE));
+        .orElseGet(() -> jobs.claimOldest(nodeId, leases.length()));
   }
 
   /** Runs an attempt while its lease is kept; true once it is over. */

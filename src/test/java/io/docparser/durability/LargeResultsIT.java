@@ -32,8 +32,13 @@ class LargeResultsIT {
   private static final int TERMINATED = 143;
   private static final int DOCUMENT_BYTES = 20 * 1024 * 1024;
   private static final Set<String> TERMINAL = Set.of("completed", "failed", "cancelled");
-  /** Time for every retry a job whose outcome could not be stored may get (leases of 30 s, up to three attempts). */
-  private static final Duration SETTLE_WITHIN = Duration.ofMinutes(6);
+  /**
+   * A job whose outcome could not be stored goes back to the queue when its lease runs out: a short lease keeps the
+   * retries short.
+   */
+  private static final String LEASE_MS = "5000";
+  /** Time for every retry such a job may get (up to three attempts, each a lease and a backoff). */
+  private static final Duration SETTLE_WITHIN = Duration.ofMinutes(4);
 
   @TempDir
   Path workDir;
@@ -46,7 +51,7 @@ class LargeResultsIT {
     // Three slots, so that the three parses and their result writes run at once, as on the reporter's machine,
     // whatever the number of cores of the machine running this test.
     ServiceProcess node = ServiceProcess.startWithJvmOptions("large-results", List.of("-Xmx768m"),
-        Map.of("DOCPARSER_WORKERS", String.valueOf(DOCUMENTS)), workDir).awaitReady();
+        Map.of("DOCPARSER_WORKERS", String.valueOf(DOCUMENTS), "DOCPARSER_LEASE_MS", LEASE_MS), workDir).awaitReady();
     try {
       long started = System.nanoTime();
       List<String> jobs = submitAtOnce(node.api());
