@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +28,8 @@ public final class ServiceProcess implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   /** The heap a node gets unless a test asks for other JVM options. */
   private static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m");
+  /** The nodes started since {@link #launchedSinceLastCall()} was last called, for {@link CleanLogs}. */
+  private static final List<ServiceProcess> LAUNCHED = new CopyOnWriteArrayList<>();
 
   private final String name;
   private final Process process;
@@ -84,6 +87,7 @@ public final class ServiceProcess implements AutoCloseable {
       throw new IllegalStateException("the service jar " + jar + " is missing; integration tests run after package");
     }
     List<String> command = new ArrayList<>(List.of(javaExecutable()));
+    command.addAll(TestVertxOptions.asJvmOptions());
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString()));
     command.addAll(List.of(args));
@@ -95,8 +99,10 @@ public final class ServiceProcess implements AutoCloseable {
     builder.environment().keySet().removeIf(key -> key.startsWith("DOCPARSER_"));
     builder.environment().putAll(environment);
     try {
-      return new ServiceProcess(name, builder.start(), log, port, Map.copyOf(environment), workingDir,
-          List.copyOf(jvmOptions), args.clone());
+      ServiceProcess started = new ServiceProcess(name, builder.start(), log, port, Map.copyOf(environment),
+          workingDir, List.copyOf(jvmOptions), args.clone());
+      LAUNCHED.add(started);
+      return started;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -184,7 +190,23 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** Vert.x's warnings about a blocked event-loop thread in this JVM's log. */
   public List<String> blockedEventLoops() {
-    return log().lines().filter(line -> BlockedEventLoopDetector.BLOCKED_EVENT_LOOP.matcher(line).find()).toList();
+    return log().lines().filter(line -> LogFindings.BLOCKED_EVENT_LOOP.matcher(line).find()).toList();
+  }
+
+  /** The lines of this JVM's log that report a blocked event loop or an unhandled exception. */
+  public List<String> logFindings() {
+    return LogFindings.in(log());
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The nodes started since the last call, which forgets them. */
+  static List<ServiceProcess> launchedSinceLastCall() {
+    List<ServiceProcess> launched = List.copyOf(LAUNCHED);
+    LAUNCHED.removeAll(launched);
+    return launched;
   }
 
   /** Kills the JVM at once, as a crash or {@code kill -9} would: no shutdown hook runs. */
