@@ -44,10 +44,9 @@ public final class ApiRouter {
   public static Future<Router> api(Vertx vertx, ServiceConfig config, JobService jobs, OperatorRoutes operator,
       OwnerIds owners, List<String> inputTypes, ConnectionGuard connections) {
     return FinishedJobs.listen(vertx).compose(finished -> vertx.executeBlocking(
-            () -> new Setup(ContractRoutes.load(), DashboardRoutes.load(), UploadFiles.in(vertx, config.uploadDir()),
-                finished)))
-        .compose(setup -> Future.all(OpenAPIContract.from(vertx, setup.contract().loadableContractJson()),
-                OpenAPIContract.from(vertx, setup.contract().routingContractJson()))
+            () -> Setup.read(vertx, config, finished)))
+        .compose(setup -> Future.all(OpenAPIContract.from(vertx, setup.loadableContract()),
+                OpenAPIContract.from(vertx, setup.routingContract()))
             .map(parsed -> build(vertx, config, jobs, operator, owners, setup, parsed.resultAt(0),
                 parsed.resultAt(1), inputTypes, connections)));
   }
@@ -132,8 +131,18 @@ public final class ApiRouter {
     return checks;
   }
 
-  private record Setup(ContractRoutes contract, DashboardRoutes dashboard, UploadFiles uploads,
-      FinishedJobs finished) {
+  /**
+   * What the router is built from that takes reading and parsing (the contract's YAML takes most of a second on a
+   * busy machine): made on a worker thread, never on the event loop.
+   */
+  private record Setup(ContractRoutes contract, JsonObject loadableContract, JsonObject routingContract,
+      DashboardRoutes dashboard, UploadFiles uploads, FinishedJobs finished) {
+
+    static Setup read(Vertx vertx, ServiceConfig config, FinishedJobs finished) {
+      ContractRoutes contract = ContractRoutes.load();
+      return new Setup(contract, contract.loadableContractJson(), contract.routingContractJson(),
+          DashboardRoutes.load(), UploadFiles.in(vertx, config.uploadDir()), finished);
+    }
   }
 
   private static Router withErrorAnswers(Router router) {

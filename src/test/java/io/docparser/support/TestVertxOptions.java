@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How closely the suite watches event loops: production warns after 2 s, the suite after a quarter of that, so that
- * work that belongs on a worker thread shows up and {@link CleanLogs} fails on it. One file says how
+ * How closely the suite watches event loops: production warns after 2 s, the suite after half of that (class loading on a first request takes half a second on a busy machine of two cores), so that
+ * work that belongs on a worker thread shows up and {@link CleanLogs} fails on it; the warning then carries the
+ * blocked thread's stack, which says where. One file says how
  * (src/test/resources/vertx-test-options.json); the build hands it to vertx-junit5 as its Vert.x options, and this
  * class to {@link DeployedNode} and to every node started from the jar ({@link ServiceProcess}).
  */
@@ -37,10 +38,13 @@ public final class TestVertxOptions {
     VertxOptions options = load();
     long maxEventLoopMs = options.getMaxEventLoopExecuteTimeUnit().toMillis(options.getMaxEventLoopExecuteTime());
     long checkIntervalMs = options.getBlockedThreadCheckIntervalUnit().toMillis(options.getBlockedThreadCheckInterval());
+    long stackAfterMs = options.getWarningExceptionTimeUnit().toMillis(options.getWarningExceptionTime());
     return List.of(
         "-Dvertx.options.maxEventLoopExecuteTime=" + maxEventLoopMs,
         "-Dvertx.options.maxEventLoopExecuteTimeUnit=" + TimeUnit.MILLISECONDS.name(),
         "-Dvertx.options.blockedThreadCheckInterval=" + checkIntervalMs,
-        "-Dvertx.options.blockedThreadCheckIntervalUnit=" + TimeUnit.MILLISECONDS.name());
+        "-Dvertx.options.blockedThreadCheckIntervalUnit=" + TimeUnit.MILLISECONDS.name(),
+        "-Dvertx.options.warningExceptionTime=" + stackAfterMs,
+        "-Dvertx.options.warningExceptionTimeUnit=" + TimeUnit.MILLISECONDS.name());
   }
 }
