@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +31,7 @@ public final class ServiceProcess implements AutoCloseable {
   private static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m");
   /** The nodes started since {@link #launchedSinceLastCall()} was last called, for {@link CleanLogs}. */
   private static final List<ServiceProcess> LAUNCHED = new CopyOnWriteArrayList<>();
+  private static final AtomicInteger STARTS = new AtomicInteger();
 
   private final String name;
   private final Process process;
@@ -238,10 +240,14 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * A file of its own for each start: test classes may run side by side in several JVMs and reuse node names, and
+   * a restarted node's first log is evidence too.
+   */
   private static Path logFile(String name) {
     try {
       Path dir = Files.createDirectories(Path.of("target", "it-logs"));
-      return dir.resolve(name + ".log");
+      return dir.resolve(name + "-" + ProcessHandle.current().pid() + "-" + STARTS.incrementAndGet() + ".log");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
