@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
+import io.docparser.support.DeployedNode;
 import io.docparser.support.RawHttp;
-import io.docparser.support.TestNode;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import java.net.URI;
@@ -20,39 +17,34 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("A node with API keys")
 class ApiKeyTest {
 
   private static final String FIRST_KEY = "first-key-" + UUID.randomUUID();
   private static final String SECOND_KEY = "second-key-" + UUID.randomUUID();
 
+  @RegisterExtension
+  static final DeployedNode node = DeployedNode.with(Map.of("DOCPARSER_API_KEYS", FIRST_KEY + "," + SECOND_KEY,
+      "DOCPARSER_RATE_LIMIT_PER_S", "0"));
+
   private static ApiClient anonymous;
   private static ApiClient first;
   private static ApiClient second;
   private static OpenAPIContract contract;
-  private static int port;
 
   @BeforeAll
-  static void startNode(Vertx vertx, VertxTestContext context) {
-    TestNode.deploy(vertx, Map.of("DOCPARSER_API_KEYS", FIRST_KEY + "," + SECOND_KEY,
-            "DOCPARSER_RATE_LIMIT_PER_S", "0"))
-        .compose(config -> {
-          port = config.httpPort();
-          anonymous = new ApiClient(port);
-          first = anonymous.withHeader("Authorization", "Bearer " + FIRST_KEY);
-          second = anonymous.withHeader("X-API-Key", SECOND_KEY);
-          return OpenAPIContract.from(vertx, ContractRoutes.load().loadableContractJson());
-        })
-        .onComplete(context.succeeding(parsed -> {
-          contract = parsed;
-          context.completeNow();
-        }));
+  static void clientsAndContract() throws Exception {
+    anonymous = node.api();
+    first = anonymous.withHeader("Authorization", "Bearer " + FIRST_KEY);
+    second = anonymous.withHeader("X-API-Key", SECOND_KEY);
+    contract = OpenAPIContract.from(node.vertx(), ContractRoutes.load().loadableContractJson())
+        .await(30, TimeUnit.SECONDS);
   }
 
   @Test
@@ -97,7 +89,7 @@ class ApiKeyTest {
       HttpResponse<String> response = anonymous.get(path);
       assertEquals(401, response.statusCode(), path + ": " + response.body());
     }
-    RawHttp.Response broken = new RawHttp(port)
+    RawHttp.Response broken = new RawHttp(node.httpPort())
         .send("GET /formats%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     assertEquals(400, broken.status(), broken.body());
     assertEquals("INVALID_REQUEST", new JsonObject(broken.body()).getString("error_code"));

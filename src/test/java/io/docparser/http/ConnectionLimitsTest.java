@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.api.ErrorCode;
+import io.docparser.support.DeployedNode;
 import io.docparser.support.RawHttp;
-import io.docparser.support.TestNode;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,13 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Slow and numerous clients against a node with small connection limits and short request deadlines. */
-@ExtendWith(VertxExtension.class)
 @DisplayName("Connection limits and request deadlines")
 class ConnectionLimitsTest {
 
@@ -34,18 +29,11 @@ class ConnectionLimitsTest {
   /** How long a read waits for the server: well past either deadline. */
   private static final int READ_TIMEOUT_MS = 15_000;
 
-  private static int port;
-
-  @BeforeAll
-  static void startNode(Vertx vertx, VertxTestContext context) {
-    TestNode.deploy(vertx, Map.of("DOCPARSER_MAX_CONNECTIONS_PER_IP", String.valueOf(PER_ADDRESS),
-            "DOCPARSER_REQUEST_HEADER_TIMEOUT_MS", String.valueOf(HEADER_TIMEOUT_MS),
-            "DOCPARSER_REQUEST_BODY_TIMEOUT_MS", String.valueOf(BODY_TIMEOUT_MS)))
-        .onComplete(context.succeeding(config -> {
-          port = config.httpPort();
-          context.completeNow();
-        }));
-  }
+  @RegisterExtension
+  static final DeployedNode node = DeployedNode.with(Map.of(
+      "DOCPARSER_MAX_CONNECTIONS_PER_IP", String.valueOf(PER_ADDRESS),
+      "DOCPARSER_REQUEST_HEADER_TIMEOUT_MS", String.valueOf(HEADER_TIMEOUT_MS),
+      "DOCPARSER_REQUEST_BODY_TIMEOUT_MS", String.valueOf(BODY_TIMEOUT_MS)));
 
   /**
    * The node counts a connection until it has seen it closed, a little after the test closed it; the next test
@@ -56,7 +44,8 @@ class ConnectionLimitsTest {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline) {
       try (Socket probe = connect()) {
-        write(probe, "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n");
+        write(probe, "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1:" + node.httpPort()
+            + "\r\nConnection: close\r\n\r\n");
         if (RawHttp.Response.parse(probe.getInputStream().readAllBytes()).status() == 200) {
           return;
         }
@@ -70,7 +59,7 @@ class ConnectionLimitsTest {
   @DisplayName("a client that trickles its request head in is cut off at the header deadline, not served")
   void slowHeadIsCutOff() throws Exception {
     try (Socket slow = connect()) {
-      write(slow, "GET /formats HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Slow: ");
+      write(slow, "GET /formats HTTP/1.1\r\nHost: 127.0.0.1:" + node.httpPort() + "\r\nX-Slow: ");
       long start = System.nanoTime();
 
       assertEquals(-1, slow.getInputStream().read(), "the server answered a request head that never ended");
@@ -82,7 +71,7 @@ class ConnectionLimitsTest {
   @DisplayName("a keep-alive connection that idles past the header deadline is closed")
   void idleConnectionIsClosed() throws Exception {
     try (Socket idle = connect()) {
-      write(idle, "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n");
+      write(idle, "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1:" + node.httpPort() + "\r\n\r\n");
       InputStream in = idle.getInputStream();
       String answer = readHead(in);
       assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
@@ -96,8 +85,8 @@ class ConnectionLimitsTest {
   @DisplayName("a body that does not arrive within its deadline is answered 408 REQUEST_TIMEOUT")
   void slowBodyTimesOut() throws Exception {
     try (Socket slow = connect()) {
-      write(slow, "POST /submit HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/octet-stream\r\n"
-          + "Content-Length: 1000000\r\n\r\n" + "x".repeat(100));
+      write(slow, "POST /submit HTTP/1.1\r\nHost: 127.0.0.1:" + node.httpPort()
+          + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000000\r\n\r\n" + "x".repeat(100));
 
       RawHttp.Response response = RawHttp.Response.parse(slow.getInputStream().readAllBytes());
 
@@ -115,14 +104,14 @@ class ConnectionLimitsTest {
         held.add(connect());
       }
       try (Socket extra = connect()) {
-        write(extra, "GET /formats HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n");
+        write(extra, "GET /formats HTTP/1.1\r\nHost: 127.0.0.1:" + node.httpPort() + "\r\nConnection: close\r\n\r\n");
         RawHttp.Response refused = RawHttp.Response.parse(extra.getInputStream().readAllBytes());
 
         assertEquals(429, refused.status(), refused.body());
         HostileRequestsTest.assertCleanError(refused, ErrorCode.RATE_LIMITED);
       }
       Socket first = held.get(0);
-      write(first, "GET /formats HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n");
+      write(first, "GET /formats HTTP/1.1\r\nHost: 127.0.0.1:" + node.httpPort() + "\r\nConnection: close\r\n\r\n");
       assertEquals(200, RawHttp.Response.parse(first.getInputStream().readAllBytes()).status());
     } finally {
       for (Socket socket : held) {
@@ -132,7 +121,7 @@ class ConnectionLimitsTest {
   }
 
   private static Socket connect() throws IOException {
-    Socket socket = new Socket("127.0.0.1", port);
+    Socket socket = new Socket("127.0.0.1", node.httpPort());
     socket.setSoTimeout(READ_TIMEOUT_MS);
     return socket;
   }

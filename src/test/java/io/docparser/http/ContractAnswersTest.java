@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
+import io.docparser.support.DeployedNode;
 import io.docparser.support.TestDocuments;
-import io.docparser.support.TestNode;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,29 +18,25 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the contract says the answers carry, beyond their bodies: headers, media types, HEAD, the typed operations. */
-@ExtendWith(VertxExtension.class)
 @DisplayName("Answers as the contract declares them")
 class ContractAnswersTest {
 
+  @RegisterExtension
+  static final DeployedNode node = DeployedNode.with(Map.of());
+  @RegisterExtension
+  static final DeployedNode apiOnly =
+      DeployedNode.with(Map.of("DOCPARSER_ROLES", "api", "DOCPARSER_NODE_ID", "api-only"));
+
   private static ApiClient api;
-  private static ApiClient queueOnly;
 
   @BeforeAll
-  static void startNodes(Vertx vertx, VertxTestContext context) {
-    TestNode.deploy(vertx, Map.of())
-        .compose(node -> {
-          api = new ApiClient(node.httpPort());
-          return TestNode.deploy(vertx, Map.of("DOCPARSER_ROLES", "api", "DOCPARSER_NODE_ID", "api-only"));
-        })
-        .onComplete(context.succeeding(apiOnly -> {
-          queueOnly = new ApiClient(apiOnly.httpPort());
-          context.completeNow();
-        }));
+  static void connect() {
+    api = node.api();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -71,11 +64,11 @@ class ContractAnswersTest {
   @Test
   @DisplayName("the 202 of a submission and the status of a queued job say when to ask again (Retry-After)")
   void queuedJobsCarryRetryAfter() {
-    HttpResponse<String> accepted = queueOnly.submitText("a job on a node that parses nothing");
+    HttpResponse<String> accepted = apiOnly.api().submitText("a job on a node that parses nothing");
     String jobId = ApiClient.acceptedId(accepted);
 
     assertEquals("1", accepted.headers().firstValue("Retry-After").orElse(""));
-    HttpResponse<String> status = queueOnly.get("/status/" + jobId);
+    HttpResponse<String> status = apiOnly.api().get("/status/" + jobId);
     assertEquals("queued", ApiClient.json(status).getString("status"));
     assertEquals("1", status.headers().firstValue("Retry-After").orElse(""));
     String finished = api.submitTextForId("a job that ends");
@@ -87,10 +80,10 @@ class ContractAnswersTest {
   @Test
   @DisplayName("a pending result is a JobPending told apart by its status, with Retry-After")
   void pendingResultIsTypedByStatus() {
-    String jobId = queueOnly.submitTextForId("never parsed here");
+    String jobId = apiOnly.api().submitTextForId("never parsed here");
 
-    HttpResponse<String> pending = queueOnly.get("/result/" + jobId);
-    HttpResponse<String> pendingContent = queueOnly.get("/result/" + jobId + "/content");
+    HttpResponse<String> pending = apiOnly.api().get("/result/" + jobId);
+    HttpResponse<String> pendingContent = apiOnly.api().get("/result/" + jobId + "/content");
 
     for (HttpResponse<String> answer : List.of(pending, pendingContent)) {
       assertEquals(202, answer.statusCode(), answer.body());
@@ -102,10 +95,10 @@ class ContractAnswersTest {
   @Test
   @DisplayName("the 409 of a job without a result carries the request's id, as every error does")
   void failedResultCarriesRequestId() {
-    String jobId = queueOnly.submitTextForId("to be cancelled");
-    queueOnly.delete("/jobs/" + jobId);
+    String jobId = apiOnly.api().submitTextForId("to be cancelled");
+    apiOnly.api().delete("/jobs/" + jobId);
 
-    HttpResponse<String> answer = queueOnly.send(HttpRequest.newBuilder(URI.create(queueOnly.base() + "/result/"
+    HttpResponse<String> answer = apiOnly.api().send(HttpRequest.newBuilder(URI.create(apiOnly.api().base() + "/result/"
         + jobId)).header("X-Request-Id", "trace-409").GET());
 
     assertEquals(409, answer.statusCode());

@@ -11,12 +11,9 @@ import io.docparser.parsing.ParseOutcome;
 import io.docparser.parsing.ParseRequest;
 import io.docparser.parsing.TikaExtractor;
 import io.docparser.support.ApiClient;
+import io.docparser.support.DeployedNode;
 import io.docparser.support.TestDocuments;
-import io.docparser.support.TestNode;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +31,7 @@ import java.util.zip.ZipOutputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,7 +42,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * job's status or result, whether the document is parsed in a child JVM (through the API) or in this one. Each
  * document is first shown to be a live attack: a JDK XML parser with default settings does read the file.
  */
-@ExtendWith(VertxExtension.class)
 @DisplayName("XML external entities")
 class ExternalEntitiesTest {
 
@@ -60,22 +56,20 @@ class ExternalEntitiesTest {
   private static final boolean REFUSED = false;
   private static final TikaExtractor IN_PROCESS = new TikaExtractor(1_000_000);
 
+  @RegisterExtension
+  static final DeployedNode node = DeployedNode.with(Map.of());
+
   @TempDir
   static Path secrets;
   private static String secretUri;
   private static String secretDtdUri;
-  private static ApiClient api;
 
   @BeforeAll
-  static void startNode(Vertx vertx, VertxTestContext context) throws IOException {
+  static void writeSecrets() throws IOException {
     Path secret = Files.writeString(secrets.resolve("secret.txt"), MARKER);
     secretUri = secret.toUri().toString();
     Path dtd = Files.writeString(secrets.resolve("secret.dtd"), "<!ENTITY ext SYSTEM \"" + secretUri + "\">");
     secretDtdUri = dtd.toUri().toString();
-    TestNode.deploy(vertx, Map.of()).onComplete(context.succeeding(config -> {
-      api = new ApiClient(config.httpPort());
-      context.completeNow();
-    }));
   }
 
   static Stream<Arguments> documents() {
@@ -125,12 +119,12 @@ class ExternalEntitiesTest {
   @DisplayName("the secret file never reaches a job's status or result (isolation process)")
   void entityIsNotResolvedThroughTheApi(String kind, String filename, byte[] document, boolean parses) {
     for (String format : new String[] {"text", "json"}) {
-      String jobId = ApiClient.acceptedId(api.submitBase64(document,
+      String jobId = ApiClient.acceptedId(node.api().submitBase64(document,
           Map.of("filename", filename, "output_format", format)));
-      JsonObject status = api.awaitTerminal(jobId);
+      JsonObject status = node.api().awaitTerminal(jobId);
       assertFalse(status.encode().contains(MARKER), status.encode());
       assertEquals(parses ? "completed" : "failed", status.getString("status"), status.encode());
-      String result = api.get("/result/" + jobId).body();
+      String result = node.api().get("/result/" + jobId).body();
       assertFalse(result.contains(MARKER), result);
       assertTrue(!parses || result.contains(VISIBLE), "the document was parsed: " + result);
       assertTrue(parses || status.getString("error_code").equals("CORRUPT_DOCUMENT"), status.encode());

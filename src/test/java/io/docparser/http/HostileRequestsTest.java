@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.api.ErrorCode;
-import io.docparser.support.ApiClient;
+import io.docparser.support.DeployedNode;
 import io.docparser.support.RawHttp;
-import io.docparser.support.TestNode;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,8 +27,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,7 +37,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Hostile requests against a real node over real sockets: each gets a 4xx with the JSON error body and the security
  * headers, never a 5xx, a stack trace, a class name or a host path; and the node serves normally afterwards.
  */
-@ExtendWith(VertxExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("Hostile requests")
 class HostileRequestsTest {
@@ -53,24 +47,22 @@ class HostileRequestsTest {
   private static final List<String> INTERNALS = List.of("Exception", "io.vertx", "java.", "io.netty",
       "com.fasterxml", "io.docparser", "org.apache", "StreamRead", "[Source", "REDACTED");
 
-  @TempDir
+  @RegisterExtension
+  static final DeployedNode node =
+      DeployedNode.with(Map.of("DOCPARSER_MAX_UPLOAD_BYTES", String.valueOf(MAX_DOCUMENT_BYTES)));
+
+  /** The node's upload directory, made fresh for it (beside its data): a file left in it was left by this class. */
   static Path uploads;
   /** The Host every request names: a node without keys serves only its own loopback address and port. */
   private static String host;
   private static RawHttp raw;
-  private static ApiClient api;
   private static String realJob;
 
   @BeforeAll
-  static void startNode(Vertx vertx, VertxTestContext context) {
-    TestNode.deploy(vertx, Map.of("DOCPARSER_MAX_UPLOAD_BYTES", String.valueOf(MAX_DOCUMENT_BYTES),
-            "DOCPARSER_UPLOAD_DIR", uploads.toString()))
-        .onComplete(context.succeeding(config -> {
-          host = "127.0.0.1:" + config.httpPort();
-          raw = new RawHttp(config.httpPort());
-          api = new ApiClient(config.httpPort());
-          context.completeNow();
-        }));
+  static void connect() {
+    uploads = node.config().uploadDir();
+    host = "127.0.0.1:" + node.httpPort();
+    raw = new RawHttp(node.httpPort());
   }
 
   static Stream<Arguments> hostileRequests() {
@@ -220,7 +212,7 @@ class HostileRequestsTest {
   /** A job that exists, so that refusals are shown not to depend on the id naming nothing. */
   private static String realJob() {
     if (realJob == null) {
-      realJob = api.submitTextForId("a job that exists");
+      realJob = node.api().submitTextForId("a job that exists");
     }
     return realJob;
   }
@@ -228,7 +220,7 @@ class HostileRequestsTest {
   static Stream<String> jobReads() {
     String job = realJob();
     return Stream.of("GET /status/" + job, "GET /result/" + job, "GET /jobs", "GET /jobs?limit=1",
-        "DELETE /jobs/" + api.submitTextForId("a job to cancel"));
+        "DELETE /jobs/" + node.api().submitTextForId("a job to cancel"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -294,7 +286,7 @@ class HostileRequestsTest {
     RawHttp.Response response = raw.send(request);
 
     assertEquals(202, response.status(), response.body());
-    JsonObject status = api.awaitTerminal(new JsonObject(response.body()).getString("job_id"));
+    JsonObject status = node.api().awaitTerminal(new JsonObject(response.body()).getString("job_id"));
     assertEquals(expected, status.getString("filename"), status.encode());
     assertEquals("completed", status.getString("status"), status.encode());
   }
@@ -342,9 +334,9 @@ class HostileRequestsTest {
   @Order(2)
   @DisplayName("after every hostile request, the node is still ready and still parses a normal submission")
   void nodeStillServes() throws Exception {
-    assertEquals(200, api.get("/health/ready").statusCode());
-    String jobId = api.submitTextForId("still serving after the hostile requests");
-    assertEquals("completed", api.awaitTerminal(jobId).getString("status"));
+    assertEquals(200, node.api().get("/health/ready").statusCode());
+    String jobId = node.api().submitTextForId("still serving after the hostile requests");
+    assertEquals("completed", node.api().awaitTerminal(jobId).getString("status"));
     assertEquals(List.of(), leftInUploads(), "temp files left behind by refused uploads");
   }
 

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.docparser.config.ServiceConfig;
 import io.docparser.support.ApiClient;
-import io.docparser.support.TestNode;
+import io.docparser.support.DeployedNode;
 import io.docparser.support.TikaReference;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -27,24 +23,21 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("The job API of one node, over real HTTP")
 class JobApiTest {
 
-  private static ServiceConfig config;
+  @RegisterExtension
+  static final DeployedNode node = DeployedNode.with(Map.of("DOCPARSER_WORKERS", "2"));
+
   private static ApiClient api;
 
   @BeforeAll
-  static void startNode(Vertx vertx, VertxTestContext context) {
-    TestNode.deploy(vertx, Map.of("DOCPARSER_WORKERS", "2")).onComplete(context.succeeding(started -> {
-      config = started;
-      api = new ApiClient(started.httpPort());
-      context.completeNow();
-    }));
+  static void connect() {
+    api = node.api();
   }
 
   @Test
@@ -62,7 +55,7 @@ class JobApiTest {
 
     JsonObject status = api.awaitTerminal(jobId);
     assertEquals("completed", status.getString("status"));
-    assertEquals(config.nodeId(), status.getString("node"));
+    assertEquals(node.config().nodeId(), status.getString("node"));
     assertEquals(1, status.getInteger("attempts"));
     assertEquals(text.getBytes(StandardCharsets.UTF_8).length, status.getLong("size_bytes"));
     assertEquals("text", status.getString("output_format"));
@@ -192,12 +185,12 @@ class JobApiTest {
   @DisplayName("the client's X-Request-Id comes back in the header and in error bodies; an unusable one is replaced")
   void requestIdIsEchoed() {
     HttpResponse<String> response = api.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + config.httpPort() + "/status/nope")).header("X-Request-Id", "trace-42.a:b"));
+        URI.create("http://127.0.0.1:" + node.httpPort() + "/status/nope")).header("X-Request-Id", "trace-42.a:b"));
     assertEquals("trace-42.a:b", response.headers().firstValue("X-Request-Id").orElseThrow());
     assertEquals("trace-42.a:b", ApiClient.json(response).getString("request_id"));
 
     HttpResponse<String> replaced = api.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + config.httpPort() + "/health/live")).header("X-Request-Id", "a b\tc"));
+        URI.create("http://127.0.0.1:" + node.httpPort() + "/health/live")).header("X-Request-Id", "a b\tc"));
     String id = replaced.headers().firstValue("X-Request-Id").orElseThrow();
     assertEquals(id, UUID.fromString(id).toString());
   }

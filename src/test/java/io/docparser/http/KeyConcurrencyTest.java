@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
-import io.docparser.support.TestNode;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
+import io.docparser.support.DeployedNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,17 +14,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One key's long polls and requests in flight are bounded on each node, and each bound is the key's alone. The
  * nodes have no worker role, so their jobs stay queued and long polls on them wait their whole time; a cancelled job
  * is answered at once, which makes it a probe that never waits.
  */
-@ExtendWith(VertxExtension.class)
 @DisplayName("Long polls and requests in flight per key")
 class KeyConcurrencyTest {
 
@@ -35,31 +30,21 @@ class KeyConcurrencyTest {
   private static final String SECOND_KEY = "concurrency-second-" + UUID.randomUUID();
   private static final int LIMIT = 2;
   private static final int WAIT_SECONDS = 4;
+  private static final Map<String, String> SHARED_SETTINGS = Map.of("DOCPARSER_ROLES", "api", "DOCPARSER_API_KEYS",
+      FIRST_KEY + "," + SECOND_KEY, "DOCPARSER_RATE_LIMIT_PER_S", "0");
 
-  private static ApiClient pollsFirst;
-  private static ApiClient pollsSecond;
-  private static ApiClient inFlightFirst;
-
-  @BeforeAll
-  static void startNodes(Vertx vertx, VertxTestContext context) {
-    Map<String, String> keys = Map.of("DOCPARSER_ROLES", "api", "DOCPARSER_API_KEYS", FIRST_KEY + "," + SECOND_KEY,
-        "DOCPARSER_RATE_LIMIT_PER_S", "0");
-    TestNode.deploy(vertx, with(keys, "DOCPARSER_KEY_MAX_LONG_POLLS", "DOCPARSER_NODE_ID", "long-polls"))
-        .compose(polls -> {
-          ApiClient api = new ApiClient(polls.httpPort());
-          pollsFirst = api.withHeader("X-API-Key", FIRST_KEY);
-          pollsSecond = api.withHeader("X-API-Key", SECOND_KEY);
-          return TestNode.deploy(vertx, with(keys, "DOCPARSER_KEY_MAX_IN_FLIGHT", "DOCPARSER_NODE_ID", "in-flight"));
-        })
-        .onComplete(context.succeeding(inFlight -> {
-          inFlightFirst = new ApiClient(inFlight.httpPort()).withHeader("X-API-Key", FIRST_KEY);
-          context.completeNow();
-        }));
-  }
+  @RegisterExtension
+  static final DeployedNode polls =
+      DeployedNode.with(with(SHARED_SETTINGS, "DOCPARSER_KEY_MAX_LONG_POLLS", "DOCPARSER_NODE_ID", "long-polls"));
+  @RegisterExtension
+  static final DeployedNode inFlight =
+      DeployedNode.with(with(SHARED_SETTINGS, "DOCPARSER_KEY_MAX_IN_FLIGHT", "DOCPARSER_NODE_ID", "in-flight"));
 
   @Test
   @DisplayName("a key's long polls past its limit are refused with 429, while another key's are served")
   void longPollsPastTheLimitAreRefused() throws Exception {
+    ApiClient pollsFirst = polls.api().withHeader("X-API-Key", FIRST_KEY);
+    ApiClient pollsSecond = polls.api().withHeader("X-API-Key", SECOND_KEY);
     String queued = pollsFirst.submitTextForId("a job that stays queued");
     String probe = cancelledJob(pollsFirst);
     List<CompletableFuture<HttpResponse<String>>> waiting = longPolls(pollsFirst, queued);
@@ -79,6 +64,7 @@ class KeyConcurrencyTest {
   @Test
   @DisplayName("a key's requests past its in-flight limit are refused with 429 until some are answered")
   void requestsPastTheInFlightLimitAreRefused() throws Exception {
+    ApiClient inFlightFirst = inFlight.api().withHeader("X-API-Key", FIRST_KEY);
     String queued = inFlightFirst.submitTextForId("a job to wait on");
     List<CompletableFuture<HttpResponse<String>>> waiting = longPolls(inFlightFirst, queued);
     HttpResponse<String> refused = awaitRefusal(inFlightFirst, "/formats");

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
-import io.docparser.support.TestNode;
-import io.vertx.core.Vertx;
+import io.docparser.support.DeployedNode;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import java.net.http.HttpResponse;
@@ -17,53 +14,42 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tenant keys submit and read jobs; operator keys read /metrics and /cluster; the contract says which operation takes
  * which ({@code x-docparser-key}), and a key of the other kind is refused with 403.
  */
-@ExtendWith(VertxExtension.class)
 @DisplayName("Tenant keys and operator keys")
 class KeyKindsTest {
 
   private static final String TENANT_KEY = "tenant-key-" + UUID.randomUUID();
   private static final String OPERATOR_KEY = "operator-key-" + UUID.randomUUID();
 
-  private static ApiClient anonymous;
+  @RegisterExtension
+  static final DeployedNode both = DeployedNode.with(Map.of("DOCPARSER_API_KEYS", TENANT_KEY,
+      "DOCPARSER_OPERATOR_KEYS", OPERATOR_KEY, "DOCPARSER_RATE_LIMIT_PER_S", "0"));
+  @RegisterExtension
+  static final DeployedNode operatorOnly = DeployedNode.with(Map.of("DOCPARSER_OPERATOR_KEYS", OPERATOR_KEY,
+      "DOCPARSER_NODE_ID", "operator-only"));
+  @RegisterExtension
+  static final DeployedNode workerOnly = DeployedNode.with(Map.of("DOCPARSER_ROLES", "worker",
+      "DOCPARSER_API_KEYS", TENANT_KEY, "DOCPARSER_OPERATOR_KEYS", OPERATOR_KEY, "DOCPARSER_NODE_ID", "worker-only"));
+
   private static ApiClient tenant;
   private static ApiClient operator;
-  private static ApiClient operatorOnlyNode;
-  private static ApiClient workerOnlyNode;
   private static OpenAPIContract contract;
 
   @BeforeAll
-  static void startNodes(Vertx vertx, VertxTestContext context) {
-    TestNode.deploy(vertx, Map.of("DOCPARSER_API_KEYS", TENANT_KEY, "DOCPARSER_OPERATOR_KEYS", OPERATOR_KEY,
-            "DOCPARSER_RATE_LIMIT_PER_S", "0"))
-        .compose(both -> {
-          anonymous = new ApiClient(both.httpPort());
-          tenant = anonymous.withHeader("Authorization", "Bearer " + TENANT_KEY);
-          operator = anonymous.withHeader("X-API-Key", OPERATOR_KEY);
-          return TestNode.deploy(vertx, Map.of("DOCPARSER_OPERATOR_KEYS", OPERATOR_KEY, "DOCPARSER_NODE_ID",
-              "operator-only"));
-        })
-        .compose(operatorOnly -> {
-          operatorOnlyNode = new ApiClient(operatorOnly.httpPort());
-          return TestNode.deploy(vertx, Map.of("DOCPARSER_ROLES", "worker", "DOCPARSER_API_KEYS", TENANT_KEY,
-              "DOCPARSER_OPERATOR_KEYS", OPERATOR_KEY, "DOCPARSER_NODE_ID", "worker-only"));
-        })
-        .compose(worker -> {
-          workerOnlyNode = new ApiClient(worker.httpPort());
-          return OpenAPIContract.from(vertx, ContractRoutes.load().loadableContractJson());
-        })
-        .onComplete(context.succeeding(parsed -> {
-          contract = parsed;
-          context.completeNow();
-        }));
+  static void clientsAndContract() throws Exception {
+    tenant = both.api().withHeader("Authorization", "Bearer " + TENANT_KEY);
+    operator = both.api().withHeader("X-API-Key", OPERATOR_KEY);
+    contract = OpenAPIContract.from(both.vertx(), ContractRoutes.load().loadableContractJson())
+        .await(30, TimeUnit.SECONDS);
   }
 
   @Test
@@ -122,6 +108,7 @@ class KeyKindsTest {
   @Test
   @DisplayName("operator keys alone switch authentication on: the jobs need a key nobody has")
   void operatorKeysAloneSwitchAuthenticationOn() {
+    ApiClient operatorOnlyNode = operatorOnly.api();
     assertEquals(401, operatorOnlyNode.get("/jobs").statusCode());
     assertEquals(401, operatorOnlyNode.submitText("anyone?").statusCode());
     assertEquals(401, operatorOnlyNode.get("/metrics").statusCode());
@@ -134,6 +121,7 @@ class KeyKindsTest {
   @Test
   @DisplayName("a worker-only node's /metrics and /cluster take operator keys only")
   void workerOnlyNodeTakesOperatorKeys() {
+    ApiClient workerOnlyNode = workerOnly.api();
     assertEquals(401, workerOnlyNode.get("/metrics").statusCode());
     assertEquals(403, workerOnlyNode.withHeader("X-API-Key", TENANT_KEY).get("/metrics").statusCode());
     assertEquals(403, workerOnlyNode.withHeader("X-API-Key", TENANT_KEY).get("/cluster").statusCode());

@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
-import io.docparser.support.TestNode;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
+import io.docparser.support.DeployedNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An api-only node, so that submitted jobs stay queued and keep their documents. */
-@ExtendWith(VertxExtension.class)
 @DisplayName("The quotas of each API key on what it keeps in the store")
 class KeyQuotaTest {
 
@@ -26,24 +21,17 @@ class KeyQuotaTest {
   private static final String SIXTY_BYTES = "x".repeat(60);
   private static final List<String> KEYS = List.of("jobs-quota-key-0123456789", "bytes-quota-key-0123456789");
 
-  private static ApiClient anonymous;
-
-  @BeforeAll
-  static void startNode(Vertx vertx, VertxTestContext context) {
-    TestNode.deploy(vertx, Map.of("DOCPARSER_ROLES", "api", "DOCPARSER_API_KEYS", String.join(",", KEYS),
-            "DOCPARSER_KEY_MAX_JOBS", String.valueOf(MAX_JOBS),
-            "DOCPARSER_KEY_MAX_STORED_BYTES", String.valueOf(MAX_STORED_BYTES),
-            "DOCPARSER_MAX_UPLOAD_BYTES", String.valueOf(MAX_STORED_BYTES)))
-        .onComplete(context.succeeding(config -> {
-          anonymous = new ApiClient(config.httpPort());
-          context.completeNow();
-        }));
-  }
+  @RegisterExtension
+  static final DeployedNode node = DeployedNode.with(Map.of("DOCPARSER_ROLES", "api",
+      "DOCPARSER_API_KEYS", String.join(",", KEYS),
+      "DOCPARSER_KEY_MAX_JOBS", String.valueOf(MAX_JOBS),
+      "DOCPARSER_KEY_MAX_STORED_BYTES", String.valueOf(MAX_STORED_BYTES),
+      "DOCPARSER_MAX_UPLOAD_BYTES", String.valueOf(MAX_STORED_BYTES)));
 
   @Test
   @DisplayName("a key that keeps as many jobs as it may gets 429 QUOTA_EXCEEDED, until DELETE removes one of them")
   void keptJobsAreLimitedPerKey() {
-    ApiClient keeper = anonymous.withHeader("X-API-Key", KEYS.get(0));
+    ApiClient keeper = node.api().withHeader("X-API-Key", KEYS.get(0));
     String first = keeper.submitTextForId("one");
     keeper.submitTextForId("two");
 
@@ -57,7 +45,7 @@ class KeyQuotaTest {
   @Test
   @DisplayName("a key whose documents would pass its stored bytes gets 429 QUOTA_EXCEEDED, until DELETE frees room")
   void storedBytesAreLimitedPerKey() {
-    ApiClient storer = anonymous.withHeader("Authorization", "Bearer " + KEYS.get(1));
+    ApiClient storer = node.api().withHeader("Authorization", "Bearer " + KEYS.get(1));
     String first = storer.submitTextForId(SIXTY_BYTES);
 
     assertQuotaExceeded(storer.submitText(SIXTY_BYTES), "past the " + MAX_STORED_BYTES + " bytes");

@@ -4,46 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
+import io.docparser.support.DeployedNode;
 import io.docparser.support.PrometheusText;
-import io.docparser.support.TestNode;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("What a node tells operators: /metrics and /cluster")
 class ObservabilityTest {
 
   private static final String CORRUPT_PDF = "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nthis is not a PDF";
   private static final int WORKERS = 2;
 
-  private static ApiClient api;
-
-  @BeforeAll
-  static void startNode(Vertx vertx, VertxTestContext context) {
-    TestNode.deploy(vertx, Map.of("DOCPARSER_WORKERS", String.valueOf(WORKERS), "DOCPARSER_ISOLATION", "none"))
-        .onComplete(context.succeeding(config -> {
-          api = new ApiClient(config.httpPort());
-          context.completeNow();
-        }));
-  }
+  @RegisterExtension
+  static final DeployedNode observed =
+      DeployedNode.with(Map.of("DOCPARSER_WORKERS", String.valueOf(WORKERS), "DOCPARSER_ISOLATION", "none"));
 
   @Test
   @DisplayName("after two completed jobs and one failed, the counters and histograms have moved by exactly that")
   void metricsCountJobs() {
     PrometheusText before = metrics();
 
-    api.awaitTerminal(api.submitTextForId("first document"));
-    api.awaitTerminal(api.submitTextForId("second document"));
-    api.awaitTerminal(api.submitTextForId(CORRUPT_PDF));
+    observed.api().awaitTerminal(observed.api().submitTextForId("first document"));
+    observed.api().awaitTerminal(observed.api().submitTextForId("second document"));
+    observed.api().awaitTerminal(observed.api().submitTextForId(CORRUPT_PDF));
     PrometheusText after = metrics();
 
     assertMoved(3, before, after, "docparser_jobs_submitted_total", "output_format=\"text\"");
@@ -64,9 +52,9 @@ class ObservabilityTest {
   @Test
   @DisplayName("/cluster lists this node with its roles and slots, and counts the cluster's jobs by status")
   void clusterShowsThisNode() {
-    api.awaitTerminal(api.submitTextForId("counted"));
+    observed.api().awaitTerminal(observed.api().submitTextForId("counted"));
 
-    HttpResponse<String> response = api.get("/cluster");
+    HttpResponse<String> response = observed.api().get("/cluster");
 
     assertEquals(200, response.statusCode(), response.body());
     JsonObject cluster = ApiClient.json(response);
@@ -80,7 +68,7 @@ class ObservabilityTest {
   }
 
   private static PrometheusText metrics() {
-    HttpResponse<String> response = api.get("/metrics");
+    HttpResponse<String> response = observed.api().get("/metrics");
     assertEquals(200, response.statusCode(), response.body());
     assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
     return new PrometheusText(response.body());

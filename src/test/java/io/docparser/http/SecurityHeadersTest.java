@@ -4,39 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.docparser.support.ApiClient;
-import io.docparser.support.TestNode;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
+import io.docparser.support.DeployedNode;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Security headers")
 class SecurityHeadersTest {
 
   private static final Pattern INLINE_HANDLER = Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
   private static final Pattern SCRIPT_TAG = Pattern.compile("<script([^>]*)>(.*?)</script>", Pattern.DOTALL);
-  private static ApiClient api;
-  private static String jobId;
 
-  @BeforeAll
-  static void startNode(Vertx vertx, VertxTestContext context) {
-    TestNode.deploy(vertx, Map.of()).onComplete(context.succeeding(config -> {
-      api = new ApiClient(config.httpPort());
-      context.completeNow();
-    }));
-  }
+  @RegisterExtension
+  static final DeployedNode node = DeployedNode.with(Map.of());
+
+  private static String jobId;
 
   /** The headers of every answer but the docs page's: nothing may be sniffed, framed, loaded, cached or referred. */
   static void assertApiHeaders(UnaryOperator<String> header) {
@@ -54,8 +43,8 @@ class SecurityHeadersTest {
 
   private static String finishedJob() {
     if (jobId == null) {
-      jobId = api.submitTextForId("a private document");
-      api.awaitTerminal(jobId);
+      jobId = node.api().submitTextForId("a private document");
+      node.api().awaitTerminal(jobId);
     }
     return jobId;
   }
@@ -67,7 +56,7 @@ class SecurityHeadersTest {
   void apiAnswersAreStrict(String path) {
     String target = path.replace("/?", "/" + finishedJob() + "?");
     target = target.endsWith("/") ? target + finishedJob() : target;
-    HttpResponse<String> response = api.get(target);
+    HttpResponse<String> response = node.api().get(target);
 
     assertTrue(response.statusCode() == 200 || path.equals("/no/such/path"), response.statusCode() + " " + target);
     assertApiHeaders(headersOf(response));
@@ -76,7 +65,7 @@ class SecurityHeadersTest {
   @Test
   @DisplayName("a submission's answer carries the strict headers")
   void submissionIsStrict() {
-    HttpResponse<String> response = api.submitText("another private document");
+    HttpResponse<String> response = node.api().submitText("another private document");
 
     assertEquals(202, response.statusCode());
     assertApiHeaders(headersOf(response));
@@ -86,7 +75,7 @@ class SecurityHeadersTest {
   @ValueSource(strings = {"/docs", "/dashboard"})
   @DisplayName("a page may load scripts and styles from this origin only, and has no inline script")
   void pagesForbidInlineScript(String path) {
-    HttpResponse<String> page = api.get(path);
+    HttpResponse<String> page = node.api().get(path);
 
     assertEquals(200, page.statusCode());
     String policy = headersOf(page).apply("Content-Security-Policy");
@@ -109,7 +98,7 @@ class SecurityHeadersTest {
   @Test
   @DisplayName("the docs page's own script is served from this origin and points Swagger UI at the contract")
   void docsScriptIsServed() {
-    HttpResponse<String> script = api.get("/docs/swagger-init.js");
+    HttpResponse<String> script = node.api().get("/docs/swagger-init.js");
 
     assertEquals(200, script.statusCode());
     assertTrue(headersOf(script).apply("Content-Type").startsWith("text/javascript"));

@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.api.ErrorCode;
 import io.docparser.support.ApiClient;
+import io.docparser.support.DeployedNode;
 import io.docparser.support.PrometheusText;
 import io.docparser.support.RawHttp;
-import io.docparser.support.TestNode;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,7 +22,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * never read: the bytes the node read from its sockets (Vert.x's own counter, on /metrics) barely move while a
  * client pushes 100 MB at it.
  */
-@ExtendWith(VertxExtension.class)
 @DisplayName("Bodies nobody wants")
 class UnwantedBodyTest {
 
@@ -36,22 +31,11 @@ class UnwantedBodyTest {
   private static final String KEY = "unwanted-body-key-" + UUID.randomUUID();
   private static final String OPERATOR_KEY = "unwanted-body-operator-" + UUID.randomUUID();
 
-  private static int openPort;
-  private static int keyedPort;
-
-  @BeforeAll
-  static void startNodes(Vertx vertx, VertxTestContext context) {
-    TestNode.deploy(vertx, Map.of())
-        .compose(open -> {
-          openPort = open.httpPort();
-          return TestNode.deploy(vertx, Map.of("DOCPARSER_API_KEYS", KEY, "DOCPARSER_OPERATOR_KEYS", OPERATOR_KEY,
-              "DOCPARSER_NODE_ID", "keyed-node"));
-        })
-        .onComplete(context.succeeding(keyed -> {
-          keyedPort = keyed.httpPort();
-          context.completeNow();
-        }));
-  }
+  @RegisterExtension
+  static final DeployedNode open = DeployedNode.with(Map.of());
+  @RegisterExtension
+  static final DeployedNode keyed = DeployedNode.with(Map.of("DOCPARSER_API_KEYS", KEY,
+      "DOCPARSER_OPERATOR_KEYS", OPERATOR_KEY, "DOCPARSER_NODE_ID", "keyed-node"));
 
   @ParameterizedTest(name = "{0} {1}: {2}")
   @CsvSource({
@@ -65,36 +49,36 @@ class UnwantedBodyTest {
       "POST, /no/such/path, NOT_FOUND"})
   @DisplayName("a 100 MB body on a route that takes none is answered from the headers, and not read")
   void bodyOnARouteThatTakesNoneIsNotRead(String method, String path, ErrorCode expected) {
-    double before = bytesRead(openPort, null);
+    double before = bytesRead(open, null);
 
-    RawHttp.Response response = new RawHttp(openPort).sendWithBody(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:"
-        + openPort + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + BODY_BYTES + "\r\n\r\n",
-        BODY_BYTES);
+    RawHttp.Response response = new RawHttp(open.httpPort()).sendWithBody(method + " " + path + " HTTP/1.1\r\n"
+        + "Host: 127.0.0.1:" + open.httpPort() + "\r\nContent-Type: application/octet-stream\r\n"
+        + "Content-Length: " + BODY_BYTES + "\r\n\r\n", BODY_BYTES);
 
     assertEquals(expected.httpStatus(), response.status(), response.body());
     assertEquals(expected.name(), new JsonObject(response.body()).getString("error_code"), response.body());
     HostileRequestsTest.assertNothingInternal(response.body());
     assertEquals("close", response.header("Connection"));
-    assertReadLittle(before, bytesRead(openPort, null));
+    assertReadLittle(before, bytesRead(open, null));
   }
 
   @Test
   @DisplayName("a 100 MB upload to /submit without a key gets its 401 before any of it is read")
   void submissionWithoutKeyIsNotRead() {
-    double before = bytesRead(keyedPort, OPERATOR_KEY);
+    double before = bytesRead(keyed, OPERATOR_KEY);
 
-    RawHttp.Response response = new RawHttp(keyedPort).sendWithBody("POST /submit HTTP/1.1\r\nHost: t\r\n"
+    RawHttp.Response response = new RawHttp(keyed.httpPort()).sendWithBody("POST /submit HTTP/1.1\r\nHost: t\r\n"
         + "Content-Type: application/octet-stream\r\nContent-Length: " + BODY_BYTES + "\r\n\r\n", BODY_BYTES);
 
     assertEquals(401, response.status(), response.body());
     HostileRequestsTest.assertCleanError(response, ErrorCode.UNAUTHORIZED);
-    assertReadLittle(before, bytesRead(keyedPort, OPERATOR_KEY));
+    assertReadLittle(before, bytesRead(keyed, OPERATOR_KEY));
   }
 
   @Test
   @DisplayName("a client that waits for 100 Continue is refused before it sends its body, and sends none")
   void expectContinueIsAnsweredWithTheRefusal() {
-    RawHttp.Response response = new RawHttp(keyedPort).send("POST /submit HTTP/1.1\r\nHost: t\r\n"
+    RawHttp.Response response = new RawHttp(keyed.httpPort()).send("POST /submit HTTP/1.1\r\nHost: t\r\n"
         + "Content-Type: application/octet-stream\r\nContent-Length: " + BODY_BYTES + "\r\nExpect: 100-continue\r\n"
         + "\r\n");
 
@@ -104,7 +88,7 @@ class UnwantedBodyTest {
   @Test
   @DisplayName("after the refusals the node still reads the body of a submission with a key")
   void wantedBodyIsStillRead() {
-    ApiClient api = new ApiClient(keyedPort).withHeader("X-API-Key", KEY);
+    ApiClient api = keyed.api().withHeader("X-API-Key", KEY);
 
     String jobId = ApiClient.acceptedId(api.submitRaw(new byte[300_000], "?filename=zeros.bin", Map.of()));
 
@@ -116,9 +100,8 @@ class UnwantedBodyTest {
         + BODY_BYTES + "-byte body nobody wanted");
   }
 
-  private static double bytesRead(int port, String operatorKey) {
-    ApiClient api = new ApiClient(port);
-    ApiClient metrics = operatorKey == null ? api : api.withHeader("X-API-Key", operatorKey);
+  private static double bytesRead(DeployedNode node, String operatorKey) {
+    ApiClient metrics = operatorKey == null ? node.api() : node.api().withHeader("X-API-Key", operatorKey);
     return new PrometheusText(metrics.get("/metrics").body()).sum("vertx_http_server_bytes_read_total");
   }
 }

@@ -3,47 +3,34 @@ package io.docparser.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.docparser.support.ApiClient;
-import io.docparser.support.TestNode;
-import io.vertx.core.Vertx;
+import io.docparser.support.DeployedNode;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Parser slots of one node")
 class ParserSlotsTest {
 
   /** Large enough that its parse lasts far longer than the gap between two claims of slots that are both free. */
   private static final int SLOW_DOCUMENT_CHARS = 12 << 20;
 
-  private static ApiClient api;
-
-  @BeforeAll
-  static void startNode(Vertx vertx, VertxTestContext context) {
-    TestNode.deploy(vertx, Map.of("DOCPARSER_WORKERS", "2")).onComplete(context.succeeding(config -> {
-      api = new ApiClient(config.httpPort());
-      context.completeNow();
-    }));
-  }
+  @RegisterExtension
+  static final DeployedNode node = DeployedNode.with(Map.of("DOCPARSER_WORKERS", "2"));
 
   @Test
   @DisplayName("two slow jobs on a node with two slots are parsed at the same time")
   void twoSlotsParseTwoJobsAtOnce() {
     String firstDocument = slowDocument('a');
     String secondDocument = slowDocument('b');
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> api.submitTextForId(firstDocument));
-    CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> api.submitTextForId(secondDocument));
+    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> node.api().submitTextForId(firstDocument));
+    CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> node.api().submitTextForId(secondDocument));
 
-    JsonObject one = api.awaitTerminal(first.join());
-    JsonObject two = api.awaitTerminal(second.join());
+    JsonObject one = node.api().awaitTerminal(first.join());
+    JsonObject two = node.api().awaitTerminal(second.join());
 
     assertEquals("completed", one.getString("status"), one.encode());
     assertEquals("completed", two.getString("status"), two.encode());

@@ -4,35 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
+import io.docparser.support.DeployedNode;
 import io.docparser.support.TestDocuments;
-import io.docparser.support.TestNode;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("A bounded queue in front of one slow parser slot")
 class QueueDrainTest {
 
-  private static ApiClient api;
-
-  @BeforeAll
-  static void startNode(Vertx vertx, VertxTestContext context) {
-    TestNode.deploy(vertx, Map.of("DOCPARSER_WORKERS", "1", "DOCPARSER_QUEUE_MAX", "2"))
-        .onComplete(context.succeeding(config -> {
-          api = new ApiClient(config.httpPort());
-          context.completeNow();
-        }));
-  }
+  @RegisterExtension
+  static final DeployedNode node = DeployedNode.with(Map.of("DOCPARSER_WORKERS", "1", "DOCPARSER_QUEUE_MAX", "2"));
 
   @Test
   @DisplayName("a burst is partly refused with 429, every accepted job finishes, and the drained queue accepts again")
@@ -42,7 +29,7 @@ class QueueDrainTest {
     List<String> accepted = new ArrayList<>();
     int refused = 0;
     for (int i = 0; i < 8; i++) {
-      HttpResponse<String> response = api.submitRaw(slow, "?filename=slow.pdf", Map.of());
+      HttpResponse<String> response = node.api().submitRaw(slow, "?filename=slow.pdf", Map.of());
       if (response.statusCode() == 429) {
         refused++;
       } else {
@@ -52,8 +39,8 @@ class QueueDrainTest {
 
     assertTrue(refused > 0, "the queue never filled");
     for (String jobId : accepted) {
-      assertEquals("completed", api.awaitTerminal(jobId).getString("status"));
+      assertEquals("completed", node.api().awaitTerminal(jobId).getString("status"));
     }
-    assertEquals(202, api.submitRaw(slow, "?filename=slow.pdf", Map.of()).statusCode());
+    assertEquals(202, node.api().submitRaw(slow, "?filename=slow.pdf", Map.of()).statusCode());
   }
 }

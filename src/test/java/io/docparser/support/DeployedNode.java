@@ -14,7 +14,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A whole standalone node ({@link TestNode}) deployed once for a test class, in a Vert.x instance of its own that
  * the suite watches as closely as every other ({@link TestVertxOptions}), and closed after the class:
  * <pre>{@code @RegisterExtension static final DeployedNode node = DeployedNode.with(Map.of("DOCPARSER_WORKERS", "2"));}</pre>
- * Several fields give several nodes, deployed in the order they are declared.
+ * Several fields give several nodes, each in a Vert.x instance of its own. JUnit deploys them in the order of their
+ * {@code @Order}, and without one in an order of its own (by the hash of the field's name), not the order in which
+ * they are declared.
  */
 public final class DeployedNode implements BeforeAllCallback, AfterAllCallback {
 
