@@ -123,6 +123,7 @@ final class MultipartUpload {
     private final HttpServerFileUpload upload;
     private Path path;
     private AsyncFile out;
+    private FileCopy copy;
     private boolean discarded;
     private Future<FilePart> received;
 
@@ -139,8 +140,12 @@ final class MultipartUpload {
           })
           .compose(opened -> {
             out = opened;
-            return discarded ? refused() : FileCopy.copy(upload, opened, maxDocumentBytes,
-                size -> SubmitOptions.tooLarge(size, maxDocumentBytes)).eventually(this::close);
+            if (discarded) {
+              return refused();
+            }
+            copy = FileCopy.start(upload, opened, maxDocumentBytes,
+                size -> SubmitOptions.tooLarge(size, maxDocumentBytes));
+            return copy.result().eventually(this::close);
           })
           .map(size -> new FilePart(path, size, upload.filename(), upload.contentType()));
       received.onFailure(failed -> discard());
@@ -153,6 +158,9 @@ final class MultipartUpload {
 
     void discard() {
       discarded = true;
+      if (copy != null) {
+        copy.abandon(refusal());
+      }
       close().onComplete(closed -> {
         if (path != null) {
           files.delete(path);
@@ -167,7 +175,11 @@ final class MultipartUpload {
     }
 
     private <T> Future<T> refused() {
-      return Future.failedFuture(SubmitOptions.invalid("the form was refused while its file part was received"));
+      return Future.failedFuture(refusal());
+    }
+
+    private ServiceException refusal() {
+      return SubmitOptions.invalid("the form was refused while its file part was received");
     }
   }
 }

@@ -52,8 +52,8 @@ final class RawUpload {
 
   private Future<DocumentContent> writeTo(HttpServerRequest request, Path file) {
     return vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
-        .compose(out -> FileCopy.copy(request, out, maxDocumentBytes,
-            size -> SubmitOptions.tooLarge(size, maxDocumentBytes)).eventually(out::close))
+        .compose(out -> FileCopy.start(request, out, maxDocumentBytes,
+            size -> SubmitOptions.tooLarge(size, maxDocumentBytes)).result().eventually(out::close))
         .compose(size -> size == 0
             ? Future.failedFuture(SubmitOptions.empty())
             : Future.succeededFuture(new DocumentContent.InFile(file, size)));
