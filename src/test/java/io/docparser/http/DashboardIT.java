@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.NodeProject;
 import io.docparser.support.Prerequisites;
+import io.docparser.support.RunningCluster;
+import io.docparser.support.RunningCluster.Member;
 import io.docparser.support.ServiceProcess;
-import io.docparser.support.TestCluster;
 import io.docparser.support.TestDocuments;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The dashboard, used in Debian's chromium against a two-node cluster with API keys")
@@ -32,6 +34,12 @@ class DashboardIT {
   /** The script's own steps wait a minute at most each; this bounds a browser that hangs altogether. */
   private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(6);
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+  @RegisterExtension
+  static final RunningCluster CLUSTER = RunningCluster.of(
+          Member.named(API_NODE).roles("api,worker").workers(1),
+          Member.named(WORKER_NODE).roles("worker").workers(1))
+      .withSettings(Map.of("DOCPARSER_API_KEYS", KEY, "DOCPARSER_OPERATOR_KEYS", OPERATOR_KEY));
 
   @TempDir
   Path workDir;
@@ -47,30 +55,23 @@ class DashboardIT {
     Path broken = Files.writeString(workDir.resolve("broken.pdf"), "%PDF-1.7\nthis is not a PDF");
     Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
     Files.deleteIfExists(screenshot);
+    ServiceProcess api = CLUSTER.node(API_NODE);
+    assertEquals(404, CLUSTER.node(WORKER_NODE).api().withHeader(ApiKeyAuth.API_KEY_HEADER, KEY).get("/dashboard")
+        .statusCode(), "a worker-only node serves no dashboard");
 
-    try (TestCluster cluster = new TestCluster(workDir)) {
-      Map<String, String> keys = Map.of("DOCPARSER_API_KEYS", KEY, "DOCPARSER_OPERATOR_KEYS", OPERATOR_KEY);
-      ServiceProcess api = cluster.start(API_NODE, "api,worker", 1, keys);
-      ServiceProcess worker = cluster.start(WORKER_NODE, "worker", 1, keys);
-      cluster.awaitFormed();
-      assertEquals(404, worker.api().withHeader(ApiKeyAuth.API_KEY_HEADER, KEY).get("/dashboard").statusCode(),
-          "a worker-only node serves no dashboard");
+    NodeProject.Outcome run = browser.run("dashboard.mjs", Map.of("CHROMIUM", chromium.get().toString()),
+        BROWSER_TIMEOUT, api.api().base(), KEY, OPERATOR_KEY, document.toString(), broken.toString(),
+        screenshot.toString(),
+        API_NODE, WORKER_NODE);
 
-      NodeProject.Outcome run = browser.run("dashboard.mjs", Map.of("CHROMIUM", chromium.get().toString()),
-          BROWSER_TIMEOUT, api.api().base(), KEY, OPERATOR_KEY, document.toString(), broken.toString(),
-          screenshot.toString(),
-          API_NODE, WORKER_NODE);
-
-      assertEquals(0, run.exitCode(), run.output());
-      for (String seen : List.of("asked for the tenant key", "asked again after a wrong tenant key",
-          "asked for the operator key", "asked again after a wrong operator key",
-          "node listed: " + API_NODE, "node listed: " + WORKER_NODE, "upload quarterly-report.pdf: job ",
-          "as completed", "CORRUPT_DOCUMENT", "result: " + TEXT, "after a reload the key was still known")) {
-        assertTrue(run.output().contains(seen), "the browser script never printed '" + seen + "':\n" + run.output());
-      }
-      assertTrue(Files.size(screenshot) > 10_000, "the screenshot is too small to show the page");
-      assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(Files.readAllBytes(screenshot), PNG_SIGNATURE.length));
-      assertEquals(List.of(), cluster.blockedEventLoops());
+    assertEquals(0, run.exitCode(), run.output());
+    for (String seen : List.of("asked for the tenant key", "asked again after a wrong tenant key",
+        "asked for the operator key", "asked again after a wrong operator key",
+        "node listed: " + API_NODE, "node listed: " + WORKER_NODE, "upload quarterly-report.pdf: job ",
+        "as completed", "CORRUPT_DOCUMENT", "result: " + TEXT, "after a reload the key was still known")) {
+      assertTrue(run.output().contains(seen), "the browser script never printed '" + seen + "':\n" + run.output());
     }
+    assertTrue(Files.size(screenshot) > 10_000, "the screenshot is too small to show the page");
+    assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(Files.readAllBytes(screenshot), PNG_SIGNATURE.length));
   }
 }
