@@ -36,9 +36,17 @@ final class ApiClient {
         .header("Content-Type", "application/octet-stream")
         .POST(HttpRequest.BodyPublishers.ofByteArray(document.bytes()));
     if (document.password() != null) {
-      request.header("X-Document-Password", URLEncoder.encode(document.password(), StandardCharsets.UTF_8));
+      request.header("X-Document-Password", percentEncoded(document.password()));
     }
     return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The password header as the service decodes it: percent-encoded UTF-8 in which '+' is a plus sign. URLEncoder
+   * writes a space as '+', so its spaces are turned into %20; a '+' of the password is already %2B there.
+   */
+  static String percentEncoded(String password) {
+    return URLEncoder.encode(password, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** The job's status once it has ended (long-polling). */
