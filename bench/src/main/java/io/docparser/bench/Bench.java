@@ -57,17 +57,17 @@ public final class Bench {
     JsonObject inProcess = ceiling(ceiling);
     save(results.put("in_process", inProcess));
     double ceilingRate = inProcess.getDouble("documents_per_s");
-    if (options.makes("process")) {
-      save(results.put("service_process", withRatio(service("process", ceiling), ceilingRate)));
-    }
-    if (options.makes("none")) {
-      save(results.put("service_none", withRatio(service("none", ceiling), ceilingRate)));
+    for (String isolation : List.of("process", "none")) {
+      if (options.makes(isolation)) {
+        JsonObject run = withEfficiency(withRatio(service(isolation, ceiling), ceilingRate), inProcess);
+        save(results.put("service_" + isolation, run));
+      }
     }
     if (options.makes("open-loop")) {
       save(results.put("open_loop", openLoop()));
     }
     if (options.makes("scaling")) {
-      save(results.put("scaling", scaling(ceilingRate)));
+      save(results.put("scaling", scaling(ceiling, ceilingRate)));
     }
     return results;
   }
@@ -82,14 +82,20 @@ public final class Bench {
     log("in-process Tika: %d warm-up passes", options.warmup());
     ceiling.run(corpus, options.warmup(), options.slots());
     log("in-process Tika: %d measured passes on %d threads", options.passes(), options.slots());
-    try (ProcessSampler sampler = new ProcessSampler(ProcessHandle.current())) {
+    ProcessHandle self = ProcessHandle.current();
+    JsonObject result;
+    try (PeakMemory memory = new PeakMemory(self)) {
+      double cpuBefore = ProcessTreeCpu.seconds(self);
       long nanos = ceiling.run(corpus, options.passes(), options.slots());
-      JsonObject result = throughput(corpus.size() * options.passes(), Corpus.totalBytes(corpus) * options.passes(),
-          nanos).put("process", sampler.toJson(nanos / 1e9));
-      log("in-process Tika: each document timed alone, 3 times");
-      ceiling.timeAlone(corpus, 3);
-      return result;
+      double cpuSeconds = ProcessTreeCpu.seconds(self) - cpuBefore;
+      int documents = corpus.size() * options.passes();
+      result = throughput(documents, Corpus.totalBytes(corpus) * options.passes(), nanos)
+          .put("cpu", cpu(cpuSeconds, documents, nanos))
+          .put("peak_rss_mb", memory.peakRssMb());
     }
+    log("in-process Tika: each document timed alone, 3 times");
+    ceiling.timeAlone(corpus, 3);
+    return result;
   }
 
   private JsonObject service(String isolation, InProcessCeiling ceiling) throws Exception {
@@ -100,33 +106,52 @@ public final class Bench {
       settings.putAll(Map.of("DOCPARSER_DB_URL", options.dbUrl(), "DOCPARSER_DB_USER", "postgres"));
     }
     boolean memoryOnly = options.storage().equals("memory");
-    try (ServiceUnderTest node = ServiceUnderTest.start(options.jar(), workDir, "bench-" + isolation, settings,
-        memoryOnly, options.profile()).awaitReady(http)) {
+    try (ServiceUnderTest node = start("bench-" + isolation, settings, memoryOnly).awaitReady(http)) {
       List<String> bases = List.of(node.base());
       log("service, isolation %s: %d warm-up passes", isolation, options.warmup());
-      new ClosedLoopRun(api, bases, clients()).run(corpus, options.warmup(), null);
-      ClosedLoopRun measured = new ClosedLoopRun(api, bases, clients());
-      JsonArray heap = new JsonArray();
-      long nanos = 0;
-      try (ProcessSampler sampler = new ProcessSampler(node.handle())) {
-        for (int pass = 1; pass <= options.passes(); pass++) {
-          nanos += measured.run(corpus, 1, null);
-          heap.add(node.heapAfterGcMb());
-          log("service, isolation %s: pass %d of %d", isolation, pass, options.passes());
-        }
-        JsonObject result = throughput(corpus.size() * options.passes(), Corpus.totalBytes(corpus) * options.passes(),
-            nanos)
-            .put("end_to_end", measured.endToEnd.toJson())
-            .put("submit", measured.submit.toJson())
-            .put("process", sampler.toJson(nanos / 1e9));
-        return result
-            .put("overhead_median_ms", overheadAlone(bases, ceiling, isolation))
-            .put("failed_jobs", measured.failed.get())
-            .put("errors", measured.errors.get())
-            .put("heap_after_gc_mb_per_pass", heap)
-            .put("jobs_left", jobsLeft(node));
-      }
+      new ClosedLoopRun(api, bases, clients(), ceiling).run(corpus, options.warmup());
+      JsonObject result = measuredPasses(node, isolation, ceiling)
+          .put("overhead_median_ms", overheadAlone(bases, ceiling, isolation));
+      log("service, isolation %s: %d tiny text jobs one at a time", isolation, options.tinyJobs());
+      return result
+          .put("tiny_job", new TinyJobRun(api, node.base(), node.handle()).run(options.tinyJobs()))
+          .put("jobs_left", jobsLeft(node));
     }
+  }
+
+  /**
+   * The throughput passes. CPU is read around each pass, so that the full GC forced between passes (to read the
+   * heap) is not counted; documents are those served as in-process Tika served them (see DocumentOutcomes).
+   */
+  private JsonObject measuredPasses(ServiceUnderTest node, String isolation, InProcessCeiling ceiling)
+      throws Exception {
+    ClosedLoopRun measured = new ClosedLoopRun(api, List.of(node.base()), clients(), ceiling);
+    JsonArray heap = new JsonArray();
+    long nanos = 0;
+    double cpuSeconds = 0;
+    long peakRssMb;
+    try (PeakMemory memory = new PeakMemory(node.handle())) {
+      for (int pass = 1; pass <= options.passes(); pass++) {
+        double cpuBefore = ProcessTreeCpu.seconds(node.handle());
+        nanos += measured.run(corpus, 1);
+        cpuSeconds += ProcessTreeCpu.seconds(node.handle()) - cpuBefore;
+        heap.add(node.heapAfterGcMb());
+        log("service, isolation %s: pass %d of %d", isolation, pass, options.passes());
+      }
+      peakRssMb = memory.peakRssMb();
+    }
+    DocumentOutcomes outcomes = measured.outcomes;
+    return throughput(outcomes.served(), outcomes.servedBytes(), nanos)
+        .put("cpu", cpu(cpuSeconds, outcomes.served(), nanos))
+        .put("peak_rss_mb", peakRssMb)
+        .put("end_to_end", measured.endToEnd.toJson())
+        .put("submit", measured.submit.toJson())
+        .put("jobs", outcomes.jobs())
+        .put("failed_jobs", outcomes.failed())
+        .put("differing_from_in_process", outcomes.differing())
+        .put("errors", measured.errors.get())
+        .put("first_error", measured.firstError.get())
+        .put("heap_after_gc_mb_per_pass", heap);
   }
 
   /**
@@ -135,17 +160,17 @@ public final class Bench {
    */
   private double overheadAlone(List<String> bases, InProcessCeiling ceiling, String isolation) throws Exception {
     log("service, isolation %s: one document at a time, for the per-job overhead", isolation);
-    ClosedLoopRun alone = new ClosedLoopRun(api, bases, 1);
-    alone.run(corpus, 1, ceiling);
+    ClosedLoopRun alone = new ClosedLoopRun(api, bases, 1, ceiling);
+    alone.run(corpus, 1);
     return Latencies.round(alone.overhead.percentileMs(50));
   }
 
   private JsonArray openLoop() throws Exception {
     log("open loop: starting a node");
     JsonArray runs = new JsonArray();
-    try (ServiceUnderTest node = ServiceUnderTest.start(options.jar(), workDir, "bench-open-loop",
-        Map.of("DOCPARSER_WORKERS", Integer.toString(options.slots()), "DOCPARSER_QUEUE_MAX", QUEUE_MAX), false,
-        options.profile()).awaitReady(http)) {
+    try (ServiceUnderTest node = start("bench-open-loop",
+        Map.of("DOCPARSER_WORKERS", Integer.toString(options.slots()), "DOCPARSER_QUEUE_MAX", QUEUE_MAX), false)
+        .awaitReady(http)) {
       new OpenLoopRun(api, node.base()).run(Math.max(1, options.rates().get(0) / 10), 1);
       for (int rate : options.rates()) {
         log("open loop: %d submits/s for %d s", rate, options.rateSeconds());
@@ -156,7 +181,7 @@ public final class Bench {
   }
 
   /** The same parser slots in all, spread over 1, 2 or 3 nodes (with 3, one of them serves the API alone). */
-  private JsonArray scaling(double ceilingRate) throws Exception {
+  private JsonArray scaling(InProcessCeiling ceiling, double ceilingRate) throws Exception {
     JsonArray runs = new JsonArray();
     for (int nodes : options.scaling()) {
       log("scaling: %d node(s)", nodes);
@@ -164,11 +189,10 @@ public final class Bench {
       try {
         cluster.addAll(startCluster(nodes));
         List<String> bases = cluster.stream().map(ServiceUnderTest::base).toList();
-        new ClosedLoopRun(api, bases, clients()).run(corpus, options.warmup(), null);
-        ClosedLoopRun measured = new ClosedLoopRun(api, bases, clients());
-        int passes = Math.max(1, options.passes() / 3);
-        long nanos = measured.run(corpus, passes, null);
-        runs.add(withRatio(throughput(corpus.size() * passes, Corpus.totalBytes(corpus) * passes, nanos)
+        new ClosedLoopRun(api, bases, clients(), ceiling).run(corpus, options.warmup());
+        ClosedLoopRun measured = new ClosedLoopRun(api, bases, clients(), ceiling);
+        long nanos = measured.run(corpus, Math.max(1, options.passes() / 3));
+        runs.add(withRatio(throughput(measured.outcomes.served(), measured.outcomes.servedBytes(), nanos)
             .put("nodes", nodes)
             .put("end_to_end", measured.endToEnd.toJson())
             .put("errors", measured.errors.get()), ceilingRate));
@@ -189,13 +213,19 @@ public final class Bench {
       Map<String, String> settings = new HashMap<>(Map.of("DOCPARSER_QUEUE_MAX", QUEUE_MAX,
           "DOCPARSER_ROLES", apiOnly ? "api" : "api,worker",
           "DOCPARSER_WORKERS", Integer.toString(Math.max(1, options.slots() / workerNodes))));
-      cluster.add(ServiceUnderTest.start(options.jar(), workDir, "bench-scaling-" + nodes + "-" + i, settings,
-          nodes > 1, options.profile()));
+      cluster.add(start("bench-scaling-" + nodes + "-" + i, settings, nodes > 1));
     }
     for (ServiceUnderTest node : cluster) {
       node.awaitReady(http);
     }
     return cluster;
+  }
+
+  /** A node with the run's settings, and then the --service-env ones, which may override them. */
+  private ServiceUnderTest start(String name, Map<String, String> settings, boolean clustered) throws IOException {
+    Map<String, String> all = new HashMap<>(settings);
+    all.putAll(options.serviceEnv());
+    return ServiceUnderTest.start(options.jar(), workDir, name, all, clustered, options.profile());
   }
 
   private int clients() {
@@ -216,8 +246,21 @@ public final class Bench {
         .put("mb_per_s", Latencies.round(megabytes(bytes) / seconds));
   }
 
+  private static JsonObject cpu(double seconds, int documents, long nanos) {
+    return new JsonObject()
+        .put("seconds", Latencies.round(seconds))
+        .put("ms_per_document", Latencies.round(seconds * 1000 / documents))
+        .put("cores_busy", Latencies.round(seconds / (nanos / 1e9)));
+  }
+
   private static JsonObject withRatio(JsonObject run, double ceilingRate) {
     return run.put("ratio_to_in_process", Latencies.round(run.getDouble("documents_per_s") / ceilingRate));
+  }
+
+  /** In-process CPU per document over the service's: 1 when the service spends nothing beyond Tika's own work. */
+  private static JsonObject withEfficiency(JsonObject run, JsonObject inProcess) {
+    double ceilingMs = inProcess.getJsonObject("cpu").getDouble("ms_per_document");
+    return run.put("efficiency", Latencies.round(ceilingMs / run.getJsonObject("cpu").getDouble("ms_per_document")));
   }
 
   private static double megabytes(long bytes) {

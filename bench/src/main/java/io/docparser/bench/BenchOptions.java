@@ -27,9 +27,12 @@ import java.util.Map;
  *                     standalone node's default, an H2 file), {@code memory} (a one-node cluster without a database)
  *                     or {@code postgres} (the database at {@code dbUrl})
  * @param dbUrl        the PostgreSQL database of {@code --storage postgres}, used as user postgres
+ * @param tinyJobs     tiny text jobs sent one at a time, per mode, for the per-job latency and CPU
+ * @param serviceEnv   settings given to every node started, over the harness's own
  */
 record BenchOptions(Path corpus, int slots, int warmup, int passes, List<Integer> rates, int rateSeconds, List<Integer> scaling,
-    Path out, Path jar, Path profile, List<String> runs, String storage, String dbUrl) {
+    Path out, Path jar, Path profile, List<String> runs, String storage, String dbUrl, int tinyJobs,
+    Map<String, String> serviceEnv) {
 
   static final List<String> STORAGES = List.of("embedded", "memory", "postgres");
 
@@ -61,7 +64,25 @@ record BenchOptions(Path corpus, int slots, int warmup, int passes, List<Integer
         given.containsKey("profile") ? Path.of(given.get("profile")).toAbsolutePath() : null,
         runs(given.getOrDefault("runs", String.join(",", ALL_RUNS))),
         storage(given.getOrDefault("storage", "embedded")),
-        given.getOrDefault("db-url", "jdbc:postgresql://127.0.0.1:5432/test"));
+        given.getOrDefault("db-url", "jdbc:postgresql://127.0.0.1:5432/test"),
+        Integer.parseInt(given.getOrDefault("tiny-jobs", smoke ? "20" : "200")),
+        settings(given.getOrDefault("service-env", "")));
+  }
+
+  /** {@code NAME=VALUE,NAME=VALUE}; a value cannot hold a comma. */
+  private static Map<String, String> settings(String list) {
+    Map<String, String> settings = new HashMap<>();
+    for (String setting : list.split(",")) {
+      if (setting.isBlank()) {
+        continue;
+      }
+      int equals = setting.indexOf('=');
+      if (equals < 1) {
+        throw new IllegalArgumentException("expected NAME=VALUE in --service-env, got " + setting);
+      }
+      settings.put(setting.substring(0, equals).trim(), setting.substring(equals + 1));
+    }
+    return Map.copyOf(settings);
   }
 
   private static String storage(String storage) {

@@ -1,11 +1,14 @@
 package io.docparser.bench;
 
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Pushes a corpus through the API with a fixed number of concurrent clients, each doing what a client does: submit,
@@ -16,24 +19,29 @@ final class ClosedLoopRun {
   private final ApiClient api;
   private final List<String> bases;
   private final int clients;
+  private final InProcessCeiling ceiling;
   final Latencies endToEnd = new Latencies();
   final Latencies submit = new Latencies();
   final Latencies overhead = new Latencies();
-  final AtomicInteger failed = new AtomicInteger();
+  final DocumentOutcomes outcomes;
+  /** Rounds in which the harness got no answer about the document: they are not documents of the run. */
   final AtomicInteger errors = new AtomicInteger();
+  final AtomicReference<String> firstError = new AtomicReference<>();
 
-  /** @param bases the API nodes, used in turn */
-  ClosedLoopRun(ApiClient api, List<String> bases, int clients) {
+  /**
+   * @param bases   the API nodes, used in turn
+   * @param ceiling each document's in-process outcome and parse time alone, which the service's are compared with
+   */
+  ClosedLoopRun(ApiClient api, List<String> bases, int clients, InProcessCeiling ceiling) {
     this.api = api;
     this.bases = bases;
     this.clients = clients;
+    this.ceiling = ceiling;
+    this.outcomes = new DocumentOutcomes(ceiling);
   }
 
-  /**
-   * @param ceiling where each document's in-process parse time comes from, or null (no overhead is computed)
-   * @return the wall time in nanos
-   */
-  long run(List<BenchDocument> corpus, int passes, InProcessCeiling ceiling) throws InterruptedException {
+  /** @return the wall time in nanos */
+  long run(List<BenchDocument> corpus, int passes) throws InterruptedException {
     ConcurrentLinkedQueue<BenchDocument> work = new ConcurrentLinkedQueue<>();
     for (int pass = 0; pass < passes; pass++) {
       work.addAll(corpus);
@@ -44,7 +52,7 @@ final class ClosedLoopRun {
     for (int i = 0; i < clients; i++) {
       pool.execute(() -> {
         for (BenchDocument document = work.poll(); document != null; document = work.poll()) {
-          process(bases.get(Math.floorMod(turn.getAndIncrement(), bases.size())), document, ceiling);
+          process(bases.get(Math.floorMod(turn.getAndIncrement(), bases.size())), document);
         }
       });
     }
@@ -53,25 +61,45 @@ final class ClosedLoopRun {
     return System.nanoTime() - start;
   }
 
-  private void process(String base, BenchDocument document, InProcessCeiling ceiling) {
+  JsonObject errorsToJson() {
+    return new JsonObject().put("count", errors.get()).put("first", firstError.get());
+  }
+
+  private void process(String base, BenchDocument document) {
     try {
       long start = System.nanoTime();
-      String jobId = ApiClient.jobId(api.submit(base, document).join());
+      HttpResponse<String> answer = api.submit(base, document).join();
+      String refusal = ApiClient.refusal(answer);
+      if (refusal != null) {
+        outcomes.record(document, refusal);
+        return;
+      }
+      String jobId = ApiClient.jobId(answer);
       submit.record(System.nanoTime() - start);
-      String status = api.awaitEnd(base, jobId).getString("status");
-      if ("completed".equals(status)) {
-        api.get(base + "/result/" + jobId);
-      } else {
-        failed.incrementAndGet();
+      String outcome = outcome(api.awaitEnd(base, jobId));
+      if (DocumentOutcomes.COMPLETED.equals(outcome)) {
+        api.result(base, jobId);
       }
       long took = System.nanoTime() - start;
+      api.delete(base, jobId);
+      outcomes.record(document, outcome);
       endToEnd.record(took);
-      if (ceiling != null && !Double.isNaN(ceiling.medianParseMs(document.name()))) {
-        overhead.record(Math.max(0, took - (long) (ceiling.medianParseMs(document.name()) * 1e6)));
-      }
-      api.delete(base, jobId).join();
+      recordOverhead(document, took);
     } catch (Exception e) {
       errors.incrementAndGet();
+      firstError.compareAndSet(null, document.name() + ": " + e);
     }
+  }
+
+  private void recordOverhead(BenchDocument document, long tookNanos) {
+    double parseAloneMs = ceiling.medianParseMs(document.name());
+    if (!Double.isNaN(parseAloneMs)) {
+      overhead.record(Math.max(0, tookNanos - (long) (parseAloneMs * 1e6)));
+    }
+  }
+
+  private static String outcome(JsonObject status) {
+    String state = status.getString("status");
+    return DocumentOutcomes.COMPLETED.equals(state) ? state : state + " " + status.getString("error_code");
   }
 }

@@ -25,6 +25,7 @@ final class InProcessCeiling {
 
   private final AutoDetectParser parser = new AutoDetectParser();
   private final Map<String, Latencies> parseTimes = new ConcurrentHashMap<>();
+  private final Map<String, String> outcomes = new ConcurrentHashMap<>();
 
   /** Parses every document {@code passes} times over on {@code threads} threads; returns the wall time in nanos. */
   long run(List<BenchDocument> corpus, int passes, int threads) throws InterruptedException {
@@ -61,6 +62,14 @@ final class InProcessCeiling {
     return times == null ? Double.NaN : times.percentileMs(50);
   }
 
+  /**
+   * How the document's last parse here ended: {@link DocumentOutcomes#COMPLETED}, or failed with the exception's
+   * class; {@code not parsed} for a document this JVM has not parsed.
+   */
+  String outcome(String name) {
+    return outcomes.getOrDefault(name, "not parsed");
+  }
+
   private void parse(BenchDocument document, boolean timed) {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, document.name());
@@ -72,8 +81,9 @@ final class InProcessCeiling {
     long start = System.nanoTime();
     try (TikaInputStream in = TikaInputStream.get(document.bytes())) {
       parser.parse(in, new BodyContentHandler(-1), metadata, context);
+      outcomes.put(document.name(), DocumentOutcomes.COMPLETED);
     } catch (Exception | StackOverflowError e) {
-      // a broken document fails in the service too: it costs what it costs in both
+      outcomes.put(document.name(), "failed (" + e.getClass().getSimpleName() + ")");
     } finally {
       Biff8EncryptionKey.setCurrentUserPassword(null);
     }

@@ -21,12 +21,15 @@ final class Report {
         .append(results.getInteger("slots")).append(" parser slots; ").append(results.getInteger("passes"))
         .append(" measured passes; storage of the process and none runs: ").append(results.getString("storage"))
         .append("\n\n")
-        .append("| run | docs/s | MB/s | ratio | e2e p50 / p95 / p99 ms | submit p50 / p99 ms | overhead median ms"
-            + " | CPU cores busy | peak RSS MB | heap after GC per pass MB | failed / errors |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        .append("| run | docs/s | ratio | CPU-ms per document | efficiency | e2e p50 / p95 / p99 ms"
+            + " | submit p50 / p99 ms | overhead median ms | tiny job ms / CPU-ms | CPU cores busy | peak RSS MB"
+            + " | heap after GC per pass MB | jobs / failed / differing / errors |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     row(md, "in-process Tika", results.getJsonObject("in_process"));
     row(md, "service, isolation process", results.getJsonObject("service_process"));
     row(md, "service, isolation none", results.getJsonObject("service_none"));
+    differing(md, "process", results.getJsonObject("service_process"));
+    differing(md, "none", results.getJsonObject("service_none"));
     if (results.containsKey("open_loop")) {
       openLoop(md, results.getJsonArray("open_loop"));
     }
@@ -67,21 +70,47 @@ final class Report {
     if (run == null) {
       return;
     }
-    JsonObject process = run.getJsonObject("process");
+    JsonObject cpu = run.getJsonObject("cpu");
     JsonArray heap = run.getJsonArray("heap_after_gc_mb_per_pass");
     md.append("| ").append(name)
         .append(" | ").append(run.getDouble("documents_per_s"))
-        .append(" | ").append(run.getDouble("mb_per_s"))
         .append(" | ").append(run.containsKey("ratio_to_in_process") ? run.getDouble("ratio_to_in_process") : "1.0")
+        .append(" | ").append(cpu.getDouble("ms_per_document"))
+        .append(" | ").append(run.containsKey("efficiency") ? run.getDouble("efficiency") : "1.0")
         .append(" | ").append(run.containsKey("end_to_end") ? triple(run.getJsonObject("end_to_end")) : "-")
         .append(" | ").append(run.containsKey("submit") ? pair(run.getJsonObject("submit")) : "-")
         .append(" | ").append(run.containsKey("overhead_median_ms") ? run.getDouble("overhead_median_ms") : "-")
-        .append(" | ").append(process.getDouble("cpu_cores_busy"))
-        .append(" | ").append(process.getLong("peak_rss_mb"))
+        .append(" | ").append(run.containsKey("tiny_job") ? tinyJob(run.getJsonObject("tiny_job")) : "-")
+        .append(" | ").append(cpu.getDouble("cores_busy"))
+        .append(" | ").append(run.getLong("peak_rss_mb"))
         .append(" | ").append(heap == null ? "-" : heap.encode())
-        .append(" | ").append(run.containsKey("failed_jobs")
-            ? run.getInteger("failed_jobs") + " / " + run.getInteger("errors") : "-")
+        .append(" | ").append(run.containsKey("jobs") ? run.getInteger("jobs") + " / " + run.getInteger("failed_jobs")
+            + " / " + differingJobs(run) + " / " + run.getInteger("errors") : "-")
         .append(" |\n");
+  }
+
+  /** Every document that ended otherwise in the service than in-process: such jobs are not counted as served. */
+  private static void differing(StringBuilder md, String isolation, JsonObject run) {
+    if (run == null || run.getJsonArray("differing_from_in_process").isEmpty()) {
+      return;
+    }
+    md.append("\nEnded otherwise than in-process, isolation ").append(isolation).append(" (not counted as served):\n\n")
+        .append("| document | in-process | service | jobs |\n|---|---|---|---|\n");
+    for (Object item : run.getJsonArray("differing_from_in_process")) {
+      JsonObject entry = (JsonObject) item;
+      md.append("| ").append(entry.getString("document")).append(" | ").append(entry.getString("in_process"))
+          .append(" | ").append(entry.getString("service")).append(" | ").append(entry.getInteger("jobs"))
+          .append(" |\n");
+    }
+  }
+
+  private static int differingJobs(JsonObject run) {
+    return run.getJsonArray("differing_from_in_process").stream()
+        .mapToInt(entry -> ((JsonObject) entry).getInteger("jobs")).sum();
+  }
+
+  private static String tinyJob(JsonObject tinyJob) {
+    return tinyJob.getDouble("end_to_end_p50_ms") + " / " + tinyJob.getDouble("cpu_ms_per_job");
   }
 
   private static String triple(JsonObject latencies) {
