@@ -162,6 +162,6 @@ public final class MainVerticle extends VerticleBase {
     JobService jobs = new JobService(stores, vertx.eventBus(), CLOCK, config.queueLimit(),
         KeyQuotas.of(config.access()), metrics);
     return vertx.deployVerticle(new HttpVerticle(config, (v, connections) ->
-        ApiRouter.api(v, config, jobs, operator, owners, parsers.supportedTypes(), connections)));
+        ApiRouter.api(v, config, jobs, operator, owners, parsers.supportedTypes(), connections, metrics.registry())));
   }
 }

@@ -6,6 +6,7 @@ import io.docparser.config.ServiceConfig;
 import io.docparser.jobs.JobService;
 import io.docparser.http.ApiKeyAuth.Needs;
 import io.docparser.http.ApiKeyAuth.Rule;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -40,10 +41,11 @@ public final class ApiRouter {
 
   /**
    * @param inputTypes the media types this build parses, for {@code GET /formats}
+   * @param registry   where the API's own meters go (the long polls)
    */
   public static Future<Router> api(Vertx vertx, ServiceConfig config, JobService jobs, OperatorRoutes operator,
-      OwnerIds owners, List<String> inputTypes, ConnectionGuard connections) {
-    return FinishedJobs.listen(vertx).compose(finished -> vertx.executeBlocking(
+      OwnerIds owners, List<String> inputTypes, ConnectionGuard connections, MeterRegistry registry) {
+    return FinishedJobs.listen(vertx, registry).compose(finished -> vertx.executeBlocking(
             () -> Setup.read(vertx, config, finished)))
         .compose(setup -> Future.all(OpenAPIContract.from(vertx, setup.loadableContract()),
                 OpenAPIContract.from(vertx, setup.routingContract()))

@@ -1,6 +1,9 @@
 package io.docparser.http;
 
 import io.docparser.api.Addresses;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -8,24 +11,36 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Lets long-polling status requests wait for their job to end without polling the job map: each node hears every
  * job that ends on the event bus. Confined to the HTTP verticle's event loop, where it is created and where the
- * requests that wait run.
+ * requests that wait run; its two meters are read by scrapes from other threads.
  */
 final class FinishedJobs {
 
+  static final String LONG_POLLS = "docparser.long.polls";
+  static final String WOKEN = "docparser.long.polls.woken";
+
   private final Vertx vertx;
   private final Map<String, List<Promise<Void>>> waiting = new HashMap<>();
+  private final AtomicInteger polling = new AtomicInteger();
+  private final Counter woken;
 
-  private FinishedJobs(Vertx vertx) {
+  private FinishedJobs(Vertx vertx, MeterRegistry registry) {
     this.vertx = vertx;
+    Gauge.builder(LONG_POLLS, polling, AtomicInteger::get)
+        .description("Status requests waiting on this node for their job to end")
+        .register(registry);
+    this.woken = Counter.builder(WOKEN)
+        .description("Waiting status requests answered because their job's end was announced")
+        .register(registry);
   }
 
   /** Starts listening; call on the event loop that serves the status requests. */
-  static Future<FinishedJobs> listen(Vertx vertx) {
-    FinishedJobs finished = new FinishedJobs(vertx);
+  static Future<FinishedJobs> listen(Vertx vertx, MeterRegistry registry) {
+    FinishedJobs finished = new FinishedJobs(vertx, registry);
     return vertx.eventBus().<String>consumer(Addresses.JOB_FINISHED, message -> finished.ended(message.body()))
         .completion()
         .map(finished);
@@ -46,6 +61,15 @@ final class FinishedJobs {
     return ended.future().onComplete(done -> vertx.cancelTimer(timer));
   }
 
+  /**
+   * Counts a request as waiting from now (its job was read and had not ended) until {@code ended}, a future of
+   * {@link #next}, completes.
+   */
+  Future<Void> waitFor(Future<Void> ended) {
+    polling.incrementAndGet();
+    return ended.onComplete(done -> polling.decrementAndGet());
+  }
+
   /** Drops a wait that is no longer needed (the job had ended when it was read). */
   void forget(String jobId, Future<Void> wait) {
     List<Promise<Void>> promises = waiting.get(jobId);
@@ -64,7 +88,7 @@ final class FinishedJobs {
   private void ended(String jobId) {
     List<Promise<Void>> promises = waiting.remove(jobId);
     if (promises != null) {
-      promises.forEach(Promise::tryComplete);
+      promises.stream().filter(Promise::tryComplete).forEach(promise -> woken.increment());
     }
   }
 }

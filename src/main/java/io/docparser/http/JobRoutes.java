@@ -147,7 +147,7 @@ final class JobRoutes {
             finished.forget(jobId, ended);
             return Future.succeededFuture(job);
           }
-          return ended.compose(announced -> awaitTerminal(jobId, caller, deadline));
+          return finished.waitFor(ended).compose(announced -> awaitTerminal(jobId, caller, deadline));
         },
         failure -> {
           finished.forget(jobId, ended);

@@ -2,6 +2,7 @@ package io.docparser.http;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Requests per second per API key on this node: a token bucket per key that holds one second's worth of requests
@@ -13,16 +14,27 @@ final class RequestRates {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   private final int perSecond;
+  private final LongSupplier nanoTime;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   /** @param perSecond requests per second per key; 0 for no limit */
   RequestRates(int perSecond) {
+    this(perSecond, System::nanoTime);
+  }
+
+  /** @param nanoTime the time in nanoseconds, as {@link System#nanoTime()} tells it */
+  RequestRates(int perSecond, LongSupplier nanoTime) {
     this.perSecond = perSecond;
+    this.nanoTime = nanoTime;
   }
 
   /** Takes one request from the key's allowance; false when it has none left this second. */
   boolean tryAcquire(String callerId) {
-    return perSecond == 0 || buckets.computeIfAbsent(callerId, id -> new Bucket(perSecond)).tryTake(System.nanoTime());
+    if (perSecond == 0) {
+      return true;
+    }
+    long now = nanoTime.getAsLong();
+    return buckets.computeIfAbsent(callerId, id -> new Bucket(perSecond, now)).tryTake(now);
   }
 
   private static final class Bucket {
@@ -31,10 +43,10 @@ final class RequestRates {
     private double tokens;
     private long refilledAt;
 
-    Bucket(int capacity) {
+    Bucket(int capacity, long now) {
       this.capacity = capacity;
       this.tokens = capacity;
-      this.refilledAt = System.nanoTime();
+      this.refilledAt = now;
     }
 
     synchronized boolean tryTake(long now) {

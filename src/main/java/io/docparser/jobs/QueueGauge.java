@@ -3,6 +3,7 @@ package io.docparser.jobs;
 import io.docparser.jobs.JobStore.QueueDepth;
 import io.vertx.core.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +18,7 @@ final class QueueGauge {
   static final long REFRESH_MS = 500;
 
   private final Supplier<Future<QueueDepth>> measurement;
+  private final LongSupplier nanoTime;
   private QueueDepth measured;
   private long measuredAtNanos;
   private Future<QueueDepth> measuring;
@@ -25,7 +27,13 @@ final class QueueGauge {
 
   /** @param measurement a cluster-wide measurement of the queue, such as {@link JobStore#queueDepth} */
   QueueGauge(Supplier<Future<QueueDepth>> measurement) {
+    this(measurement, System::nanoTime);
+  }
+
+  /** @param nanoTime the time in nanoseconds, as {@link System#nanoTime()} tells it */
+  QueueGauge(Supplier<Future<QueueDepth>> measurement, LongSupplier nanoTime) {
     this.measurement = measurement;
+    this.nanoTime = nanoTime;
   }
 
   /**
@@ -67,7 +75,7 @@ final class QueueGauge {
   }
 
   private boolean isStale() {
-    return System.nanoTime() - measuredAtNanos > TimeUnit.MILLISECONDS.toNanos(REFRESH_MS);
+    return nanoTime.getAsLong() - measuredAtNanos > TimeUnit.MILLISECONDS.toNanos(REFRESH_MS);
   }
 
   /** Starts a measurement, or joins the one under way. Called holding the lock. */
@@ -86,7 +94,7 @@ final class QueueGauge {
         measuring = null;
         if (done.succeeded()) {
           measured = done.result();
-          measuredAtNanos = System.nanoTime();
+          measuredAtNanos = nanoTime.getAsLong();
           admittedJobs -= jobsBefore;
           admittedBytes -= bytesBefore;
         }

@@ -8,6 +8,7 @@ import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.parser.DefaultParser;
 import org.apache.tika.parser.microsoft.OfficeParser;
+import org.apache.tika.utils.XMLReaderUtils;
 import org.xml.sax.SAXException;
 
 /**
@@ -29,10 +30,16 @@ public final class TikaConfigs {
   private TikaConfigs() {
   }
 
-  /** The configuration for parsing in this JVM. Loads every parser on the class path: call it off the event loop. */
+  /**
+   * The configuration for parsing in this JVM. Loads every parser on the class path: call it off the event loop.
+   * The parsers are those the calling thread's context class loader finds (Tika's own default is the loader of its
+   * classes), so that a deployment given a class loader of its own parses with the parsers it holds.
+   */
   public static TikaConfig inProcess() {
     try {
-      return new TikaConfig(new ByteArrayInputStream(xml(null).getBytes(StandardCharsets.UTF_8)));
+      byte[] configuration = xml(null).getBytes(StandardCharsets.UTF_8);
+      return new TikaConfig(XMLReaderUtils.buildDOM(new ByteArrayInputStream(configuration)).getDocumentElement(),
+          Thread.currentThread().getContextClassLoader());
     } catch (TikaException | IOException | SAXException e) {
       throw new IllegalStateException("the built-in Tika configuration does not load", e);
     }

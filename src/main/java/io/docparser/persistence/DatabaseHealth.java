@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -100,6 +101,11 @@ final class DatabaseHealth implements AutoCloseable {
       LOG.warn("the database is unreachable ({}): submissions are refused with STORE_UNAVAILABLE until it is back",
           problem);
     }
+  }
+
+  /** Completes once every check queued before it has run: checks run one at a time, in order. */
+  CompletableFuture<Void> settled() {
+    return CompletableFuture.runAsync(() -> { }, timer);
   }
 
   @Override

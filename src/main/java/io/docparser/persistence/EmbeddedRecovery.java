@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.h2.api.ErrorCode;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ final class EmbeddedRecovery implements Recovery {
   private final Runnable evictConnections;
   private final Duration giveUpAfter;
   private final Consumer<String> giveUp;
+  private final LongSupplier nanoTime;
   /** When the database was found closed; null while it is usable. Touched by the health check's thread alone. */
   private Long closedSinceNanos;
   private boolean gaveUp;
@@ -41,9 +43,15 @@ final class EmbeddedRecovery implements Recovery {
    * @param giveUp           told once, with the reason, when the database could not be reopened in time
    */
   EmbeddedRecovery(Runnable evictConnections, Duration giveUpAfter, Consumer<String> giveUp) {
+    this(evictConnections, giveUpAfter, giveUp, System::nanoTime);
+  }
+
+  /** @param nanoTime the time in nanoseconds, as {@link System#nanoTime()} tells it */
+  EmbeddedRecovery(Runnable evictConnections, Duration giveUpAfter, Consumer<String> giveUp, LongSupplier nanoTime) {
     this.evictConnections = evictConnections;
     this.giveUpAfter = giveUpAfter;
     this.giveUp = giveUp;
+    this.nanoTime = nanoTime;
   }
 
   @Override
@@ -58,10 +66,10 @@ final class EmbeddedRecovery implements Recovery {
     evictConnections.run();
     if (closedSinceNanos == null) {
       if (isClosedDatabase(failure)) {
-        closedSinceNanos = System.nanoTime();
+        closedSinceNanos = nanoTime.getAsLong();
         LOG.warn("the embedded database was closed ({}): reopening it", failure.getMessage());
       }
-    } else if (!gaveUp && System.nanoTime() - closedSinceNanos > giveUpAfter.toNanos()) {
+    } else if (!gaveUp && nanoTime.getAsLong() - closedSinceNanos > giveUpAfter.toNanos()) {
       gaveUp = true;
       giveUp.accept("the embedded database was closed and could not be reopened within " + giveUpAfter.toSeconds()
           + " s: " + failure.getMessage());
@@ -72,7 +80,7 @@ final class EmbeddedRecovery implements Recovery {
   public void checkPassed() {
     if (closedSinceNanos != null) {
       LOG.info("the embedded database is open again after {} ms",
-          Duration.ofNanos(System.nanoTime() - closedSinceNanos).toMillis());
+          Duration.ofNanos(nanoTime.getAsLong() - closedSinceNanos).toMillis());
       closedSinceNanos = null;
     }
   }

@@ -26,7 +26,9 @@ import org.xml.sax.SAXException;
  *   <li>{@code exit}: ends its JVM at once, as a native crash would;</li>
  *   <li>{@code slow <pid-file> [millis]}: writes its JVM's process id to the file, then sleeps (a minute unless
  *       told) and returns "slow document";</li>
- *   <li>{@code pid <pid-file>}: writes its JVM's process id to the file and returns "slow document" at once.</li>
+ *   <li>{@code pid <pid-file>}: writes its JVM's process id to the file and returns "slow document" at once;</li>
+ *   <li>{@code hold <directory>}: creates {@code started} in the directory, then waits until the test creates
+ *       {@code released} there, and returns "held document": a parse that lasts exactly as long as a test wants.</li>
  * </ul>
  */
 public final class HostileParser implements Parser {
@@ -52,12 +54,21 @@ public final class HostileParser implements Parser {
         sleep(words.length > 3 ? Long.parseLong(words[3]) : 60_000);
       }
       case "pid" -> Files.writeString(Path.of(words[2]), Long.toString(ProcessHandle.current().pid()));
+      case "hold" -> hold(Path.of(words[2]));
       default -> throw new IOException("unknown command " + words[1]);
     }
     XHTMLContentHandler xhtml = new XHTMLContentHandler(handler, metadata);
     xhtml.startDocument();
-    xhtml.element("p", "slow document");
+    xhtml.element("p", words[1].equals("hold") ? "held document" : "slow document");
     xhtml.endDocument();
+  }
+
+  /** Polls: the parse runs in a process of its own, which the test can reach only through files. */
+  private static void hold(Path directory) throws IOException {
+    Files.writeString(directory.resolve("started"), Long.toString(ProcessHandle.current().pid()));
+    while (!Files.exists(directory.resolve("released"))) {
+      sleep(20);
+    }
   }
 
   private static void allocate() {

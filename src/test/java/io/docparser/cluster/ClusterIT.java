@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
+import io.docparser.support.HostileParser;
+import io.docparser.support.HostileParser.Hold;
 import io.docparser.support.PrometheusText;
 import io.docparser.support.ServiceProcess;
 import io.docparser.support.TestCluster;
@@ -12,6 +14,7 @@ import io.docparser.support.TikaReference;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterIT {
 
   private static final int JOBS = 20;
-  /** Big enough that one parse outlasts the next submission, so that one slot cannot take every job. */
-  private static final int DOCUMENT_CHARS = 3 << 20;
 
   @TempDir
   static Path workDir;
@@ -45,8 +46,9 @@ class ClusterIT {
   void startCluster() {
     cluster = new TestCluster(workDir);
     apiOnly = cluster.start("api-only", "api", 1);
-    apiWorker = cluster.start("api-worker", "api,worker", 1);
-    workerOnly = cluster.start("worker-only", "worker", 1);
+    Map<String, String> testParser = Map.of("DOCPARSER_PARSER_CLASSPATH", HostileParser.classPath());
+    apiWorker = cluster.start("api-worker", "api,worker", 1, testParser);
+    workerOnly = cluster.start("worker-only", "worker", 1, testParser);
     cluster.awaitFormed();
   }
 
@@ -56,23 +58,32 @@ class ClusterIT {
   }
 
   @Test
-  @DisplayName("twenty jobs submitted to the api-only node all complete, parsed by both worker nodes")
-  void jobsSpreadOverWorkers() throws Exception {
+  @DisplayName("while one worker's only slot holds a document, twenty jobs submitted to the api-only node all go to"
+      + " the other worker and complete; then the held one completes too")
+  void jobsGoToTheFreeWorker() throws Exception {
+    Hold hold = HostileParser.hold(Files.createDirectories(workDir.resolve("held")));
+    String heldId = ApiClient.acceptedId(apiOnly.api().submitRaw(hold.document(), "?filename=held.bin", Map.of()));
     List<String> jobIds = new ArrayList<>();
     List<String> documents = new ArrayList<>();
-    for (int i = 0; i < JOBS; i++) {
-      String document = document(i);
-      documents.add(document);
-      jobIds.add(apiOnly.api().submitTextForId(document));
+    String holder;
+    try {
+      hold.awaitStarted();
+      holder = ApiClient.json(apiOnly.api().get("/status/" + heldId)).getString("node");
+      for (int i = 0; i < JOBS; i++) {
+        documents.add("Document " + i + ": a line of words to parse.");
+        jobIds.add(apiOnly.api().submitTextForId(documents.get(i)));
+      }
+      for (String jobId : jobIds) {
+        JsonObject status = apiOnly.api().awaitTerminal(jobId);
+        assertEquals("completed", status.getString("status"), status.encode());
+        assertEquals(otherWorker(holder), status.getString("node"), "a job waited for the busy worker");
+      }
+    } finally {
+      hold.release();
     }
-
-    Map<String, Integer> jobsByNode = new TreeMap<>();
-    for (int i = 0; i < JOBS; i++) {
-      JsonObject status = apiOnly.api().awaitTerminal(jobIds.get(i));
-      assertEquals("completed", status.getString("status"), status.encode());
-      jobsByNode.merge(status.getString("node"), 1, Integer::sum);
-    }
-    assertEquals(List.of("api-worker", "worker-only"), List.copyOf(jobsByNode.keySet()), jobsByNode.toString());
+    JsonObject held = apiOnly.api().awaitTerminal(heldId);
+    assertEquals("completed", held.getString("status"), held.encode());
+    assertEquals(holder, held.getString("node"));
 
     String lastText = apiWorker.api().get("/result/" + jobIds.get(JOBS - 1)).body();
     assertEquals(TikaReference.normalise(TikaReference.text(documents.get(JOBS - 1).getBytes(StandardCharsets.UTF_8))),
@@ -161,6 +172,10 @@ class ClusterIT {
     assertTrue(finishedOnWorkers >= 1, "the workers counted the jobs they finished");
   }
 
+  private static String otherWorker(String worker) {
+    return worker.equals("api-worker") ? "worker-only" : "api-worker";
+  }
+
   /** The node's JSON log lines whose job_id is {@code jobId}. */
   private static List<JsonObject> linesAbout(ServiceProcess node, String jobId) {
     return node.log().lines()
@@ -174,14 +189,5 @@ class ClusterIT {
     List<JsonObject> all = new ArrayList<>(first);
     all.addAll(second);
     return all;
-  }
-
-  private static String document(int index) {
-    StringBuilder text = new StringBuilder(DOCUMENT_CHARS);
-    String line = "Document " + index + " line of words to parse.\n";
-    while (text.length() < DOCUMENT_CHARS) {
-      text.append(line);
-    }
-    return text.toString();
   }
 }

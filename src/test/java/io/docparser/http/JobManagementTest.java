@@ -1,11 +1,15 @@
 package io.docparser.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
-import io.docparser.support.TestDocuments;
+import io.docparser.support.Await;
+import io.docparser.support.HostileParser;
+import io.docparser.support.HostileParser.Hold;
+import io.docparser.support.PrometheusText;
 import io.docparser.support.TestNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -15,6 +19,7 @@ import io.vertx.junit5.VertxTestContext;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -22,19 +27,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * One node with one parser slot and isolation none, so that a parse cannot be stopped once it runs (DESIGN property
+ * 7). The test parser, loaded into the node's own JVM, holds a document until the test releases it: the slot is
+ * surely busy while the test acts, and the test knows when the parse is over.
+ */
 @ExtendWith(VertxExtension.class)
 @DisplayName("Managing jobs: cancel, delete, list, idempotency and expiry, on a node with one parser slot")
 class JobManagementTest {
 
   private static final int RESULT_TTL_S = 8;
   private static ApiClient api;
-  private static byte[] slow;
 
   @BeforeAll
   static void startNode(Vertx vertx, VertxTestContext context) {
-    slow = TestDocuments.pdf(IntStream.range(0, 4_000).mapToObj(i -> "page " + i + " of a slow document").toList());
-    TestNode.deploy(vertx, Map.of("DOCPARSER_WORKERS", "1", "DOCPARSER_RESULT_TTL_S", String.valueOf(RESULT_TTL_S)))
+    TestNode.deploy(vertx, Map.of("DOCPARSER_WORKERS", "1", "DOCPARSER_ISOLATION", "none",
+            "DOCPARSER_RESULT_TTL_S", String.valueOf(RESULT_TTL_S)), HostileParser.classLoader())
         .onComplete(context.succeeding(config -> {
           api = new ApiClient(config.httpPort());
           context.completeNow();
@@ -43,32 +53,56 @@ class JobManagementTest {
 
   @Test
   @DisplayName("a queued job is cancelled at once, and its result answers 409 CANCELLED")
-  void queuedJobIsCancelled() {
-    String busy = ApiClient.acceptedId(api.submitRaw(slow, "?filename=slow.pdf", Map.of()));
-    String waiting = api.submitTextForId("waiting behind a slow document");
+  void queuedJobIsCancelled(@TempDir Path signals) {
+    Hold hold = HostileParser.hold(signals);
+    String busy = ApiClient.acceptedId(api.submitRaw(hold.document(), "?filename=held.bin", Map.of()));
+    try {
+      hold.awaitStarted();
+      String waiting = api.submitTextForId("waiting behind a held document");
 
-    JsonObject cancelled = ApiClient.json(delete(waiting));
+      JsonObject cancelled = ApiClient.json(delete(waiting));
 
-    assertEquals("cancelled", cancelled.getString("status"));
-    assertEquals("CANCELLED", cancelled.getString("error_code"));
-    assertEquals("cancelled", ApiClient.json(api.get("/status/" + waiting)).getString("status"));
-    HttpResponse<String> result = api.get("/result/" + waiting);
-    assertEquals(409, result.statusCode());
-    assertEquals("CANCELLED", ApiClient.json(result).getString("error_code"));
+      assertEquals("cancelled", cancelled.getString("status"));
+      assertEquals("CANCELLED", cancelled.getString("error_code"));
+      assertEquals("cancelled", ApiClient.json(api.get("/status/" + waiting)).getString("status"));
+      HttpResponse<String> result = api.get("/result/" + waiting);
+      assertEquals(409, result.statusCode());
+      assertEquals("CANCELLED", ApiClient.json(result).getString("error_code"));
+    } finally {
+      hold.release();
+    }
     assertEquals("completed", api.awaitTerminal(busy).getString("status"));
   }
 
   @Test
-  @DisplayName("a running job is cancelled, and the result its parse produces afterwards is discarded")
-  void runningJobIsCancelled() throws Exception {
-    String running = ApiClient.acceptedId(api.submitRaw(slow, "?filename=slow.pdf", Map.of()));
-    api.awaitStatus(running, "processing");
+  @DisplayName("with isolation none, a job cancelled while its parse runs stays cancelled when that parse ends with a"
+      + " result: the late result is discarded, never served, and the job is not completed")
+  void lateResultOfACancelledJobIsDiscarded(@TempDir Path signals) {
+    Hold hold = HostileParser.hold(signals);
+    String running = ApiClient.acceptedId(api.submitRaw(hold.document(), "?filename=held.bin", Map.of()));
+    double parsedBefore;
+    try {
+      hold.awaitStarted();
+      assertEquals("processing", ApiClient.json(api.get("/status/" + running)).getString("status"));
+      parsedBefore = meters().sum("docparser_parse_duration_seconds_count", "outcome=\"parsed\"");
 
-    assertEquals("cancelled", ApiClient.json(delete(running)).getString("status"));
+      assertEquals("cancelled", ApiClient.json(delete(running)).getString("status"));
+    } finally {
+      hold.release();
+    }
+    // The one slot takes the next job only once it is done with the held one, result and all.
+    String next = api.submitTextForId("parsed after the held document");
+    assertEquals("completed", api.awaitTerminal(next).getString("status"));
 
-    Thread.sleep(2_500);
-    assertEquals("cancelled", ApiClient.json(api.get("/status/" + running)).getString("status"));
-    assertEquals(409, api.get("/result/" + running).statusCode());
+    assertEquals(parsedBefore + 2, meters().sum("docparser_parse_duration_seconds_count", "outcome=\"parsed\""),
+        "the held parse ran to its end with a result, and so did the next one");
+    JsonObject status = ApiClient.json(api.get("/status/" + running));
+    assertEquals("cancelled", status.getString("status"), status.encode());
+    assertEquals("CANCELLED", status.getString("error_code"));
+    HttpResponse<String> result = api.get("/result/" + running);
+    assertEquals(409, result.statusCode(), result.body());
+    assertFalse(result.body().contains("held document"), result.body());
+    assertEquals(409, api.get("/result/" + running + "/content").statusCode());
   }
 
   @Test
@@ -119,17 +153,17 @@ class JobManagementTest {
 
   @Test
   @DisplayName("a finished job and its result are gone (404) once the result TTL has passed")
-  void finishedJobsExpire() throws Exception {
+  void finishedJobsExpire() {
     String jobId = api.submitTextForId("short-lived");
     assertEquals("completed", api.awaitTerminal(jobId).getString("status"));
 
-    int status = 200;
-    for (int i = 0; i < 40 && status != 404; i++) {
-      Thread.sleep(500);
-      status = api.get("/status/" + jobId).statusCode();
-    }
-    assertEquals(404, status, "the job outlived its TTL of " + RESULT_TTL_S + " s");
+    Await.until(() -> api.get("/status/" + jobId).statusCode() == 404,
+        "the job to expire after its TTL of " + RESULT_TTL_S + " s");
     assertEquals(404, api.get("/result/" + jobId).statusCode());
+  }
+
+  private static PrometheusText meters() {
+    return new PrometheusText(api.get("/metrics").body());
   }
 
   private static HttpResponse<String> delete(String jobId) {

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
+import io.docparser.support.Await;
 import io.docparser.support.TestNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +69,7 @@ class UploadLimitTest {
 
   @Test
   @DisplayName("raw and multipart uploads over the limit answer 413, and leave no temp file behind")
-  void oversizedUploadsAreTooLarge() throws Exception {
+  void oversizedUploadsAreTooLarge() {
     byte[] document = new byte[MAX_DOCUMENT_BYTES + 1];
 
     HttpResponse<String> raw = api.submitRaw(document, "?filename=big.bin", Map.of());
@@ -77,9 +80,14 @@ class UploadLimitTest {
     assertEquals(413, multipart.statusCode(), multipart.body());
     assertEquals("PAYLOAD_TOO_LARGE", ApiClient.json(multipart).getString("error_code"));
 
-    Thread.sleep(500);
-    try (Stream<Path> left = Files.list(uploads)) {
-      assertEquals(List.of(), left.toList());
+    Await.until(() -> leftIn(uploads).isEmpty(), "the refused uploads' temp files in " + uploads + " to go");
+  }
+
+  private static List<Path> leftIn(Path directory) {
+    try (Stream<Path> left = Files.list(directory)) {
+      return left.toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.docparser.support.Await;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -60,7 +62,7 @@ class DatabaseHealthTest {
 
   @Test
   @DisplayName("statements that fail together share one check rather than queue one each")
-  void aBurstOfFailuresSharesOneCheck() throws InterruptedException {
+  void aBurstOfFailuresSharesOneCheck() throws Exception {
     firstCheckMayEnd = new CountDownLatch(1);
     health.statementFailed();
     await(() -> checks.get() == 1, "the first failed statement was not checked");
@@ -69,7 +71,7 @@ class DatabaseHealthTest {
     }
     firstCheckMayEnd.countDown();
     await(() -> checks.get() >= 2, "the failures during the first check were not checked after it");
-    Thread.sleep(300);
+    health.settled().get(10, TimeUnit.SECONDS);
     assertEquals(2, checks.get(), "each failed statement queued a check of its own");
   }
 
@@ -90,17 +92,6 @@ class DatabaseHealthTest {
   }
 
   private static void await(BooleanSupplier condition, String failure) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(failure);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.until(condition, Duration.ofSeconds(10), failure);
   }
 }

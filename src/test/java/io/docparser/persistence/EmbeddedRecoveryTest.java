@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hazelcast.map.EntryLoader.MetadataAwareValue;
 import io.docparser.config.OwnerSecret;
 import io.docparser.config.DatabaseSettings;
+import io.docparser.support.MutableClock;
 import io.docparser.support.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,10 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.h2.api.ErrorCode;
@@ -70,7 +73,10 @@ class EmbeddedRecoveryTest {
     database.health().statementFailed();
 
     await(() -> !gaveUp.isEmpty(), "the node never gave up on a database it cannot reopen");
-    Thread.sleep(3 * DatabaseHealth.EVERY.toMillis());
+    for (int check = 0; check < 3; check++) {
+      database.health().statementFailed();
+      database.health().settled().get(10, TimeUnit.SECONDS);
+    }
     assertEquals(1, gaveUp.size(), gaveUp.toString());
     assertTrue(gaveUp.get(0).contains("could not be reopened within 1 s"), gaveUp.get(0));
     assertFalse(database.isReachable());
@@ -90,15 +96,17 @@ class EmbeddedRecoveryTest {
 
   @Test
   @DisplayName("a check that passes stops the clock that a closed database started")
-  void aPassedCheckStopsTheClock() throws InterruptedException {
-    EmbeddedRecovery recovery = new EmbeddedRecovery(() -> { }, Duration.ofMillis(50), gaveUp::add);
+  void aPassedCheckStopsTheClock() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    EmbeddedRecovery recovery = new EmbeddedRecovery(() -> { }, Duration.ofMillis(50), gaveUp::add,
+        () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
     recovery.checkFailed(closed());
     recovery.checkPassed();
-    Thread.sleep(100);
+    clock.advance(Duration.ofMillis(100));
     recovery.checkFailed(closed());
     assertEquals(List.of(), gaveUp);
 
-    Thread.sleep(100);
+    clock.advance(Duration.ofMillis(100));
     recovery.checkFailed(new SQLTransientConnectionException("still not open"));
     assertEquals(1, gaveUp.size(), "a database closed for longer than the bound");
   }

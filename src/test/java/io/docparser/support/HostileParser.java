@@ -2,7 +2,10 @@ package io.docparser.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +21,7 @@ import org.apache.tika.parser.Parser;
 /**
  * The misbehaving Tika parser of src/test/hostile-parser, built into a class-path directory that the parser child
  * processes load through DOCPARSER_PARSER_CLASSPATH, and the documents it misbehaves on. It is kept off the test
- * class path, so that no parse in a test JVM can reach it.
+ * class path, so that no parse in a test JVM reaches it unless the test deploys a node through {@link #classLoader()}.
  */
 public final class HostileParser {
 
@@ -29,6 +32,7 @@ public final class HostileParser {
   }
 
   private static boolean built;
+  private static ClassLoader loader;
 
   /** Compiles the parser (once per test JVM, from its current sources) and returns the class-path entry. */
   public static synchronized String classPath() {
@@ -42,6 +46,28 @@ public final class HostileParser {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A class loader that sees the test parser beside the test class path: a node deployed with it as its verticles'
+   * class loader parses with the test parser in this JVM (isolation none), since Tika finds its parsers through the
+   * class loader of the thread that configures it.
+   */
+  public static synchronized ClassLoader classLoader() {
+    if (loader == null) {
+      try {
+        loader = new URLClassLoader(new URL[] {Path.of(classPath()).toUri().toURL()},
+            HostileParser.class.getClassLoader());
+      } catch (MalformedURLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return loader;
+  }
+
+  /** A parse that lasts until the test releases it; {@code directory} (empty, and its own) holds its signals. */
+  public static Hold hold(Path directory) {
+    return new Hold(directory);
   }
 
   public static byte[] hanging() {
@@ -81,6 +107,42 @@ public final class HostileParser {
       Thread.sleep(50);
     }
     throw new AssertionError("the slow parse never started");
+  }
+
+  /**
+   * A document whose parse starts when a parser slot takes it and ends only when the test releases it, so that a
+   * test can act while a parse is surely running, and know when it is over.
+   */
+  public static final class Hold {
+
+    private final Path directory;
+
+    private Hold(Path directory) {
+      this.directory = directory.toAbsolutePath();
+    }
+
+    public byte[] document() {
+      return HostileParser.document("hold " + directory);
+    }
+
+    public boolean hasStarted() {
+      return Files.exists(directory.resolve("started"));
+    }
+
+    /** Waits until a parser is holding the document. */
+    public Hold awaitStarted() {
+      Await.until(this::hasStarted, "the held document's parse to start (" + directory + ")");
+      return this;
+    }
+
+    /** Lets the parse end, with the text "held document". */
+    public void release() {
+      try {
+        Files.writeString(directory.resolve("released"), "");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   private static byte[] document(String command) {

@@ -27,6 +27,22 @@ public final class TestNode {
     return deploy(vertx, environment, new Draining());
   }
 
+  /**
+   * A node whose verticles run with {@code classLoader} as their threads' context class loader: with isolation none,
+   * the parsers it finds there parse in this JVM (such as {@link HostileParser#classLoader()}). Vert.x takes a
+   * verticle instance's class loader from the thread that deploys it.
+   */
+  public static Future<ServiceConfig> deploy(Vertx vertx, Map<String, String> environment, ClassLoader classLoader) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(classLoader);
+    try {
+      return deploy(vertx, environment);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
   /** A node whose draining the test controls. */
   public static Future<ServiceConfig> deploy(Vertx vertx, Map<String, String> environment, Draining draining) {
     Map<String, String> env = new HashMap<>();
