@@ -86,8 +86,7 @@ public final class JobProcessor {
 
   /**
    * Writes the result, then finishes the job, so that a client never sees "completed" without a result. An attempt
-   * whose outcome lost leaves the result alone: the winning attempt parsed the same bytes and wrote the same
-   * result, and a result without a completed job expires with the result TTL.
+   * whose outcome lost discards the result it wrote ({@link #discardLateResult}).
    */
   private Future<Optional<Job>> record(Job attempt, Parsed parsed) {
     if (parsed.outcome() instanceof ParseOutcome.Stopped) {
@@ -99,6 +98,9 @@ public final class JobProcessor {
       return stores.results().write(attempt.jobId(), done.result())
           .compose(storedBytes -> jobs.finish(attempt,
               JobOutcome.completed(done.result().contentType(), parsed.sha256(), storedBytes)))
+          .compose(updated -> updated.isPresent()
+              ? Future.succeededFuture(updated)
+              : discardLateResult(attempt).map(updated))
           .onSuccess(updated -> updated.ifPresent(JobProcessor::logFinished));
     }
     ParseOutcome.Failed failed = (ParseOutcome.Failed) parsed.outcome();
@@ -110,6 +112,23 @@ public final class JobProcessor {
     return jobs.finish(attempt,
             JobOutcome.failed(failed.code(), failed.message(), failed.detectedType(), parsed.sha256()))
         .onSuccess(updated -> updated.ifPresent(JobProcessor::logFinished));
+  }
+
+  /**
+   * The result of an attempt that lost (DESIGN property 7: a late result is discarded) is deleted once no attempt
+   * can complete the job any more: it was cancelled, failed or deleted. While another attempt still runs it, the
+   * result stays, as that attempt writes the same result before it completes the job, and a delete between its write
+   * and its completion would leave a completed job without a result.
+   */
+  private Future<Void> discardLateResult(Job attempt) {
+    return jobs.find(attempt.jobId())
+        .compose(now -> now.isEmpty() || now.get().status().isTerminal()
+            && now.get().status() != JobStatus.COMPLETED
+            ? stores.results().delete(attempt.jobId())
+            : Future.succeededFuture())
+        .onSuccess(discarded -> JobLog.info(LOG, attempt).log("job {}: the result of attempt {} came too late and"
+            + " is not kept", attempt.jobId(), attempt.attempts()))
+        .recover(failed -> Future.succeededFuture());
   }
 
   /**

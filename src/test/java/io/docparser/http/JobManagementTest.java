@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.core.Hazelcast;
+import io.docparser.jobs.StoreMaps;
 import io.docparser.support.ApiClient;
 import io.docparser.support.Await;
 import io.docparser.support.HostileParser;
@@ -103,6 +105,9 @@ class JobManagementTest {
     assertEquals(409, result.statusCode(), result.body());
     assertFalse(result.body().contains("held document"), result.body());
     assertEquals(409, api.get("/result/" + running + "/content").statusCode());
+    assertFalse(Hazelcast.getAllHazelcastInstances().stream()
+            .anyMatch(member -> member.getMap(StoreMaps.RESULTS).containsKey(running)),
+        "the late result was written and then kept in the results map (and so in the database)");
   }
 
   @Test
