@@ -69,7 +69,7 @@ public final class MainVerticle extends VerticleBase {
    */
   public MainVerticle(ServiceConfig config, HazelcastSource hazelcast, Draining draining, JobMetrics metrics) {
     this.config = config;
-    this.leases = new Leases(config.lease());
+    this.leases = new Leases(config.lease(), config.drain());
     this.hazelcast = hazelcast;
     this.draining = draining;
     this.metrics = metrics;

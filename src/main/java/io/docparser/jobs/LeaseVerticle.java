@@ -11,7 +11,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +55,8 @@ public final class LeaseVerticle extends VerticleBase {
   }
 
   /**
-   * A stopping node keeps renewing its leases while its running parses end, for up to
-   * {@link ParserWorkerVerticle#DRAIN_MS}. Parses still running then are stopped (their child processes killed);
+   * A stopping node keeps renewing its leases while its running parses end, for up to the drain bound
+   * ({@link Leases#drain}). Parses still running then are stopped (their child processes killed);
    * their jobs stay this node's until it leaves the cluster, and the other nodes take them back at once.
    */
   @Override
@@ -72,7 +71,7 @@ public final class LeaseVerticle extends VerticleBase {
 
   private Future<Void> parsesEnded() {
     Promise<Void> ended = Promise.promise();
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ParserWorkerVerticle.DRAIN_MS);
+    long deadline = System.nanoTime() + leases.drain().toNanos();
     vertx.setPeriodic(0, DRAIN_CHECK_MS, timer -> {
       if (running.isEmpty()) {
         vertx.cancelTimer(timer);
@@ -80,7 +79,7 @@ public final class LeaseVerticle extends VerticleBase {
       } else if (System.nanoTime() > deadline) {
         vertx.cancelTimer(timer);
         LOG.warn("parses still run {} ms after the node began to stop; they are stopped, and their jobs handed back",
-            ParserWorkerVerticle.DRAIN_MS);
+            leases.drain().toMillis());
         vertx.executeBlocking(() -> {
           running.stopAll();
           return null;
