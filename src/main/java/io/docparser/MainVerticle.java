@@ -81,7 +81,7 @@ public final class MainVerticle extends VerticleBase {
         .compose(started -> {
           Stores stores = started.resultAt(0);
           TikaExtractor parsers = started.resultAt(1);
-          return vertx.deployVerticle(new LeaseVerticle(stores, leases, running, config.maxAttempts()))
+          return vertx.deployVerticle(new LeaseVerticle(stores, leases, running, metrics, config.maxAttempts()))
               .compose(keeping -> vertx.deployVerticle(
                   new NodeHeartbeatVerticle(stores, config, running, metrics, draining, CLOCK)))
               .compose(beating -> deployWorkers(stores, parsers))
