@@ -26,13 +26,17 @@ import org.xml.sax.SAXException;
  *   <li>{@code exit}: ends its JVM at once, as a native crash would;</li>
  *   <li>{@code slow <pid-file> [millis]}: writes its JVM's process id to the file, then sleeps (a minute unless
  *       told) and returns "slow document";</li>
- *   <li>{@code pid <pid-file>}: writes its JVM's process id to the file and returns "slow document" at once.</li>
+ *   <li>{@code pid <pid-file>}: writes its JVM's process id to the file and returns "slow document" at once;</li>
+ *   <li>{@code hold <pid-file> <release-file>}: writes its JVM's process id to the file, then returns "slow
+ *       document" once the release file exists, so that a test decides when the parse ends.</li>
  * </ul>
  */
 public final class HostileParser implements Parser {
 
   private static final long serialVersionUID = 1L;
   private static final Set<MediaType> TYPES = Set.of(MediaType.application("x-docparser-hostile"));
+  /** Often enough that a released parse ends at once, seen from a test. */
+  private static final long RELEASE_CHECK_MS = 20;
 
   @Override
   public Set<MediaType> getSupportedTypes(ParseContext context) {
@@ -52,6 +56,10 @@ public final class HostileParser implements Parser {
         sleep(words.length > 3 ? Long.parseLong(words[3]) : 60_000);
       }
       case "pid" -> Files.writeString(Path.of(words[2]), Long.toString(ProcessHandle.current().pid()));
+      case "hold" -> {
+        Files.writeString(Path.of(words[2]), Long.toString(ProcessHandle.current().pid()));
+        awaitFile(Path.of(words[3]));
+      }
       default -> throw new IOException("unknown command " + words[1]);
     }
     XHTMLContentHandler xhtml = new XHTMLContentHandler(handler, metadata);
@@ -64,6 +72,12 @@ public final class HostileParser implements Parser {
     List<long[]> hoard = new ArrayList<>();
     while (true) {
       hoard.add(new long[1 << 20]);
+    }
+  }
+
+  private static void awaitFile(Path file) throws IOException {
+    while (!Files.exists(file)) {
+      sleep(RELEASE_CHECK_MS);
     }
   }
 
