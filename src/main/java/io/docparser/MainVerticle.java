@@ -69,7 +69,7 @@ public final class MainVerticle extends VerticleBase {
    */
   public MainVerticle(ServiceConfig config, HazelcastSource hazelcast, Draining draining, JobMetrics metrics) {
     this.config = config;
-    this.leases = new Leases(config.lease());
+    this.leases = new Leases(config.lease(), config.drain());
     this.hazelcast = hazelcast;
     this.draining = draining;
     this.metrics = metrics;
@@ -81,7 +81,7 @@ public final class MainVerticle extends VerticleBase {
         .compose(started -> {
           Stores stores = started.resultAt(0);
           TikaExtractor parsers = started.resultAt(1);
-          return vertx.deployVerticle(new LeaseVerticle(stores, leases, running, config.maxAttempts()))
+          return vertx.deployVerticle(new LeaseVerticle(stores, leases, running, metrics, config.maxAttempts()))
               .compose(keeping -> vertx.deployVerticle(
                   new NodeHeartbeatVerticle(stores, config, running, metrics, draining, CLOCK)))
               .compose(beating -> deployWorkers(stores, parsers))

@@ -31,8 +31,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,29 +50,57 @@ class StartupIT {
   @TempDir
   Path workDir;
 
-  @Test
-  @DisplayName("from a directory without conf/, the jar runs on its bundled configuration and serves the contract")
-  void runsFromAnyDirectory() throws Exception {
-    try (ServiceProcess node = ServiceProcess.start("standalone", Map.of(), workDir).awaitReady()) {
+  /** The tests that need a node started with no setting share one: each start of a JVM costs seconds. */
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  @DisplayName("A node started with no setting")
+  class DefaultNode {
+
+    private Path nodeDir;
+    private ServiceProcess node;
+
+    @BeforeAll
+    void start(@TempDir Path dir) {
+      nodeDir = dir;
+      node = ServiceProcess.start("standalone", Map.of(), nodeDir).awaitReady();
+    }
+
+    @AfterAll
+    void stop() {
+      node.close();
+    }
+
+    @Test
+    @DisplayName("from a directory without conf/, the jar runs on its bundled configuration and serves the contract")
+    void runsFromAnyDirectory() throws Exception {
       HttpResponse<byte[]> contract = node.api().getBytes("/openapi.yaml");
       assertEquals(200, contract.statusCode());
       assertArrayEquals(Files.readAllBytes(projectFile("openapi.yaml")), contract.body());
 
-      String jobId = node.api().submitTextForId("started from " + workDir);
+      String jobId = node.api().submitTextForId("started from " + nodeDir);
       assertEquals("completed", node.api().awaitTerminal(jobId).getString("status"));
       assertTrue(node.blockedEventLoops().isEmpty(), node.blockedEventLoops().toString());
     }
-  }
 
-  @Test
-  @DisplayName("without API keys, the node listens on 127.0.0.1 only, and says why")
-  void withoutKeysTheSocketIsOnLoopback() {
-    Prerequisites.require("/proc/net/tcp (Linux), to read the listening socket's address",
-        ListeningSockets.available());
-    try (ServiceProcess node = ServiceProcess.start("loopback", Map.of(), workDir).awaitReady()) {
+    @Test
+    @DisplayName("without API keys, the node listens on 127.0.0.1 only, and says why")
+    void withoutKeysTheSocketIsOnLoopback() {
+      Prerequisites.require("/proc/net/tcp (Linux), to read the listening socket's address",
+          ListeningSockets.available());
       assertEquals(List.of("127.0.0.1"), ListeningSockets.boundAddresses(node.httpPort()));
       assertTrue(node.log().contains("no API keys are configured, so the API is served on loopback only"),
           node.log());
+    }
+
+    @Test
+    @DisplayName("a second standalone node on the data dir of a running one stops with status 78, saying why")
+    void sharedDataDirIsRefused() {
+      ServiceProcess second = ServiceProcess.start("data-dir-intruder", Map.of(), nodeDir);
+
+      assertEquals(78, second.awaitExit());
+      assertTrue(second.log().contains("DOCPARSER_DATA_DIR (data.dir)"), second.log());
+      assertTrue(second.log().contains("a standalone node needs a data dir that no other node uses"), second.log());
+      assertEquals(200, node.api().get("/health/ready").statusCode());
     }
   }
 
@@ -134,19 +166,6 @@ class StartupIT {
 
     assertEquals(78, node.awaitExit());
     assertTrue(node.log().contains("conf/cluster.xml could not be read"), node.log());
-  }
-
-  @Test
-  @DisplayName("a second standalone node on the data dir of a running one stops with status 78, saying why")
-  void sharedDataDirIsRefused() {
-    try (ServiceProcess first = ServiceProcess.start("data-dir-owner", Map.of(), workDir).awaitReady()) {
-      ServiceProcess second = ServiceProcess.start("data-dir-intruder", Map.of(), workDir);
-
-      assertEquals(78, second.awaitExit());
-      assertTrue(second.log().contains("DOCPARSER_DATA_DIR (data.dir)"), second.log());
-      assertTrue(second.log().contains("a standalone node needs a data dir that no other node uses"), second.log());
-      assertEquals(200, first.api().get("/health/ready").statusCode());
-    }
   }
 
   /**

@@ -28,6 +28,13 @@ final class ConfigValidator {
   private static final int MAX_ATTEMPTS = 100;
   /** A lease is renewed every third of its length; shorter, a busy node's renewal could come too late. */
   private static final long MIN_LEASE_MS = 3_000;
+  /** Longer, the jobs of a node that froze would wait more than an hour before another node took them back. */
+  private static final long MAX_LEASE_MS = 3_600_000;
+  /**
+   * The launcher gives Vert.x two minutes to close on SIGTERM, and the drain is only part of the stop: leaving the
+   * cluster and closing the store come after it.
+   */
+  private static final long MAX_DRAIN_MS = 90_000;
   /** Documents are held whole in memory while they are parsed, in byte arrays. */
   private static final long MAX_UPLOAD_BYTES = Integer.MAX_VALUE - 8;
   private static final String DEFAULT_UPLOAD_DIR = "docparser-uploads-";
@@ -64,7 +71,8 @@ final class ConfigValidator {
         new ChildJvmSettings((int) number(ConfigKey.PARSER_HEAP_MB, MIN_PARSER_HEAP_MB, MAX_PARSER_HEAP_MB),
             (int) number(ConfigKey.PARSER_MAX_DOCS, 1, Integer.MAX_VALUE), parserClassPath()),
         (int) number(ConfigKey.MAX_ATTEMPTS, 1, MAX_ATTEMPTS),
-        Duration.ofMillis(number(ConfigKey.LEASE_MS, MIN_LEASE_MS, Long.MAX_VALUE)),
+        Duration.ofMillis(number(ConfigKey.LEASE_MS, MIN_LEASE_MS, MAX_LEASE_MS)),
+        Duration.ofMillis(number(ConfigKey.DRAIN_MS, 1, MAX_DRAIN_MS)),
         number(ConfigKey.MAX_UPLOAD_BYTES, 1, MAX_UPLOAD_BYTES),
         (int) number(ConfigKey.MAX_TEXT_CHARS, 1, Integer.MAX_VALUE),
         uploadDir(),

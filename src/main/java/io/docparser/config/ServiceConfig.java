@@ -20,6 +20,8 @@ import java.util.Set;
  * @param maxAttempts      how many times a job is tried when the node parsing it is lost
  * @param lease            how long a running job's claim holds without renewal: a lost node's jobs go back to the
  *                         queue this long after its last renewal
+ * @param drain            how long a stopping node lets its running parses end before it stops them and leaves their
+ *                         jobs to the other nodes
  * @param maxUploadBytes   largest document accepted, in decoded bytes
  * @param maxTextChars     content one document may produce before it is cut and marked truncated
  * @param uploads          where uploads are streamed to while their request lasts
@@ -43,6 +45,7 @@ public record ServiceConfig(
     ChildJvmSettings childJvms,
     int maxAttempts,
     Duration lease,
+    Duration drain,
     long maxUploadBytes,
     int maxTextChars,
     UploadDirectory uploads,

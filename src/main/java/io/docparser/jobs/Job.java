@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * @param owner          the caller that submitted it (see {@link io.docparser.api.Caller}); null without API keys
  * @param requestId      the id of the request that submitted it, so that its log lines on every node can be found
  * @param resultBytes    the size of its stored result, once completed (what it counts against its key's quota)
+ * @param leaseHolder    the Hazelcast member (one start of the node {@code node}) whose attempt holds the lease of a
+ *                       processing job: a node started again under the same name is another member, so the attempts
+ *                       of its previous start can be told from its own
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"job_id", "status", "created_at", StoreMaps.CREATED_MS_ATTRIBUTE})
@@ -43,7 +46,8 @@ public record Job(
     Instant notBefore,
     String owner,
     String requestId,
-    Long resultBytes) {
+    Long resultBytes,
+    String leaseHolder) {
 
   private static final Pattern WELL_FORMED_ID =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -69,30 +73,32 @@ public record Job(
   public static Job queued(String filename, String contentType, long sizeBytes, String outputFormat, int chunks,
       Instant now) {
     return new Job(UUID.randomUUID().toString(), JobStatus.QUEUED, null, null, now, null, null, 0, null, filename,
-        contentType, sizeBytes, null, outputFormat, chunks, null, null, null, null, null);
+        contentType, sizeBytes, null, outputFormat, chunks, null, null, null, null, null, null);
   }
 
   /** The same job, owned by the caller with id {@code ownerId} and submitted by request {@code submittedIn}. */
   public Job submittedBy(String ownerId, String submittedIn) {
     return new Job(jobId, status, error, errorCode, createdAt, startedAt, finishedAt, attempts, node, filename,
         contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiresAt, notBefore, ownerId, submittedIn,
-        resultBytes);
+        resultBytes, leaseHolder);
   }
 
-  Job claimedBy(String nodeId, Instant now, Instant leaseExpiry) {
+  /** @param holder the Hazelcast member of the claiming node, as it is now (see {@code leaseHolder}) */
+  Job claimedBy(String nodeId, String holder, Instant now, Instant leaseExpiry) {
     return new Job(jobId, JobStatus.PROCESSING, null, null, createdAt, now, null, attempts + 1, nodeId, filename,
-        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry, null, owner, requestId, null);
+        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry, null, owner, requestId, null, holder);
   }
 
-  Job leasedUntil(Instant leaseExpiry) {
+  Job leasedUntil(String holder, Instant leaseExpiry) {
     return new Job(jobId, status, error, errorCode, createdAt, startedAt, finishedAt, attempts, node, filename,
-        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry, null, owner, requestId, resultBytes);
+        contentType, sizeBytes, sha256, outputFormat, chunks, leaseExpiry, null, owner, requestId, resultBytes,
+        holder);
   }
 
   /** Back to the queue for another attempt, claimable from {@code notBefore}; the next claim counts it. */
   Job requeued(Instant notBefore) {
     return new Job(jobId, JobStatus.QUEUED, null, null, createdAt, null, null, attempts, null, filename,
-        contentType, sizeBytes, null, outputFormat, chunks, null, notBefore, owner, requestId, null);
+        contentType, sizeBytes, null, outputFormat, chunks, null, notBefore, owner, requestId, null, null);
   }
 
   /** Whether a queued job may be claimed at {@code now}. */
@@ -108,12 +114,12 @@ public record Job(
   Job cancelled(Instant now) {
     return new Job(jobId, JobStatus.CANCELLED, "the job was cancelled by a client", ErrorCode.CANCELLED, createdAt,
         startedAt, now, attempts, node, filename, contentType, sizeBytes, sha256, outputFormat, chunks, null, null,
-        owner, requestId, null);
+        owner, requestId, null, null);
   }
 
   Job finished(JobOutcome outcome, Instant now) {
     return new Job(jobId, outcome.status(), outcome.message(), outcome.code(), createdAt, startedAt, now, attempts,
         node, filename, outcome.detectedType() == null ? contentType : outcome.detectedType(), sizeBytes,
-        outcome.sha256(), outputFormat, chunks, null, null, owner, requestId, outcome.resultBytes());
+        outcome.sha256(), outputFormat, chunks, null, null, owner, requestId, outcome.resultBytes(), null);
   }
 }

@@ -21,6 +21,7 @@ public final class JobMetrics {
 
   static final String SUBMITTED = "docparser.jobs.submitted";
   static final String FINISHED = "docparser.jobs.finished";
+  static final String REQUEUED = "docparser.jobs.requeued";
   static final String JOB_DURATION = "docparser.job.duration";
   static final String PARSE_DURATION = "docparser.parse.duration";
   static final String CHILD_RESTARTS = "docparser.parser.child.restarts";
@@ -76,6 +77,13 @@ public final class JobMetrics {
           .publishPercentileHistogram()
           .register(registry).record(Duration.between(job.createdAt(), job.finishedAt()));
     }
+  }
+
+  /** A running job that this node put back in the queue for another attempt. */
+  void requeued(RequeueReason reason) {
+    Counter.builder(REQUEUED).description("Running jobs this node put back in the queue for another attempt")
+        .tag("reason", reason.tag())
+        .register(registry).increment();
   }
 
   /** How long one parse took on this node; {@code outcome} is "parsed", an error code, or "stopped". */

@@ -107,7 +107,8 @@ public final class JobProcessor {
     if (failed.code() == ErrorCode.PARSER_CRASHED && attempt.attempts() < CRASH_ATTEMPTS) {
       JobLog.warn(LOG, attempt).log("job {} crashed its parser on attempt {}; it is tried once more", attempt.jobId(),
           attempt.attempts());
-      return jobs.retry(attempt);
+      return jobs.retry(attempt)
+          .onSuccess(requeued -> requeued.ifPresent(job -> metrics.requeued(RequeueReason.PARSER_CRASHED)));
     }
     return jobs.finish(attempt,
             JobOutcome.failed(failed.code(), failed.message(), failed.detectedType(), parsed.sha256()))

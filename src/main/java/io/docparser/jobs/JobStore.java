@@ -20,6 +20,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The job map: the queue of record and the state every node reads. Status changes go through
@@ -30,6 +32,7 @@ public final class JobStore {
   /** How many of the oldest queued jobs a free slot tries, in order, before it concludes the queue is empty. */
   private static final int CLAIM_CANDIDATES = 8;
 
+  private final HazelcastInstance member;
   private final IMap<String, HazelcastJsonValue> jobs;
   private final StoreCalls calls;
   private final EventBus eventBus;
@@ -39,6 +42,7 @@ public final class JobStore {
 
   public JobStore(Vertx vertx, HazelcastInstance hazelcast, Clock clock, Duration resultTtl, JobMetrics metrics) {
     this.metrics = metrics;
+    this.member = hazelcast;
     this.jobs = hazelcast.getMap(StoreMaps.JOBS);
     this.calls = new StoreCalls(vertx);
     this.eventBus = vertx.eventBus();
@@ -55,10 +59,13 @@ public final class JobStore {
         .map(value -> Optional.ofNullable(value).map(v -> JobJson.read(v.getValue())));
   }
 
-  /** Claims a job for {@code nodeId} if it is still queued; empty when another slot got it first. */
+  /**
+   * Claims a job for {@code nodeId} if it is still queued, held by this node's member; empty when another slot got
+   * it first.
+   */
   public Future<Optional<Job>> claim(String jobId, String nodeId, Duration lease) {
     Instant now = clock.instant();
-    return apply(jobId, new JobTransition.Claim(nodeId, now, now.plus(lease)));
+    return apply(jobId, new JobTransition.Claim(nodeId, localMember(), now, now.plus(lease)));
   }
 
   /** Claims the oldest queued job that no other slot takes first; empty when the queue is empty. */
@@ -83,20 +90,35 @@ public final class JobStore {
 
   /** Extends the lease of a running attempt; empty when the job is no longer that attempt. */
   public Future<Optional<Job>> renew(Job attempt, Duration lease) {
-    return apply(attempt.jobId(), new JobTransition.Renew(Attempt.of(attempt), clock.instant().plus(lease)));
+    return apply(attempt.jobId(),
+        new JobTransition.Renew(Attempt.of(attempt), localMember(), clock.instant().plus(lease)));
   }
 
   /**
-   * Takes back the running jobs of a node that left the cluster, or (with a null node) every running job whose
-   * lease ran out: back to the queue, or failed with WORKER_LOST after {@code maxAttempts}.
+   * Takes back every running job whose lease ran out unrenewed: back to the queue, or failed with WORKER_LOST after
+   * {@code maxAttempts}.
    *
    * @return the jobs taken back: queued again, or failed for good
    */
-  public Future<List<Job>> reclaim(String lostNode, int maxAttempts) {
+  public Future<List<Job>> reclaimExpired(int maxAttempts) {
+    return reclaim(new LostAttempts.LeaseRanOut(clock.instant()), maxAttempts);
+  }
+
+  /**
+   * Takes back, without waiting for their leases, the running jobs held by members that are not in the cluster now
+   * (see {@link LostAttempts.HolderGone}): a node that left, or every node of the cluster's previous start.
+   *
+   * @return the jobs taken back: queued again, or failed for good
+   */
+  public Future<List<Job>> reclaimFromGoneMembers(int maxAttempts) {
+    return reclaim(new LostAttempts.HolderGone(liveMembers()), maxAttempts);
+  }
+
+  Future<List<Job>> reclaim(LostAttempts lost, int maxAttempts) {
     Instant now = clock.instant();
-    return processingIds(lostNode)
+    return processingIds()
         .compose(ids -> Future.all(ids.stream()
-            .map(id -> apply(id, new JobTransition.Reclaim(lostNode, now, maxAttempts, resultTtl.toSeconds())))
+            .map(id -> apply(id, new JobTransition.Reclaim(lost, now, maxAttempts, resultTtl.toSeconds())))
             .toList()))
         .map(results -> results.<Optional<Job>>list().stream().flatMap(Optional::stream).toList());
   }
@@ -149,13 +171,21 @@ public final class JobStore {
   public record QueueDepth(long jobs, long bytes) {
   }
 
-  private Future<List<String>> processingIds(String node) {
+  private Future<List<String>> processingIds() {
     Predicate<String, HazelcastJsonValue> processing =
         Predicates.equal(StoreMaps.STATUS_ATTRIBUTE, JobStatus.PROCESSING.wireName());
-    Predicate<String, HazelcastJsonValue> wanted = node == null
-        ? processing
-        : Predicates.and(processing, Predicates.equal(StoreMaps.NODE_ATTRIBUTE, node));
-    return calls.blocking(() -> List.copyOf(jobs.keySet(wanted)));
+    return calls.blocking(() -> List.copyOf(jobs.keySet(processing)));
+  }
+
+  /** This node's member as it is now: one that merged back after a split is a new member, with a new id. */
+  private String localMember() {
+    return member.getCluster().getLocalMember().getUuid().toString();
+  }
+
+  private Set<String> liveMembers() {
+    return member.getCluster().getMembers().stream()
+        .map(live -> live.getUuid().toString())
+        .collect(Collectors.toSet());
   }
 
   /**

@@ -48,16 +48,18 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
     return nextValue.getValue();
   }
 
-  /** queued -> processing, owned by one node until its lease runs out. */
+  /** queued -> processing, owned by one node (its member of this start) until its lease runs out. */
   static final class Claim extends JobTransition {
     private static final long serialVersionUID = 1L;
     private final String nodeId;
+    private final String member;
     private final Instant now;
     private final Instant leaseExpiry;
 
-    Claim(String nodeId, Instant now, Instant leaseExpiry) {
+    Claim(String nodeId, String member, Instant now, Instant leaseExpiry) {
       super(0);
       this.nodeId = nodeId;
+      this.member = member;
       this.now = now;
       this.leaseExpiry = leaseExpiry;
     }
@@ -65,7 +67,7 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
     @Override
     Job apply(Job current) {
       return current.status() == JobStatus.QUEUED && current.isDue(now)
-          ? current.claimedBy(nodeId, now, leaseExpiry)
+          ? current.claimedBy(nodeId, member, now, leaseExpiry)
           : null;
     }
 
@@ -113,49 +115,50 @@ abstract class JobTransition implements EntryProcessor<String, HazelcastJsonValu
     }
   }
 
-  /** Extends the lease of an attempt that is still running on its node. */
+  /**
+   * Extends the lease of an attempt that is still running on its node, held by the node's member as it is now (a
+   * member that merged back after a split has a new id, and must not pass for gone).
+   */
   static final class Renew extends JobTransition {
     private static final long serialVersionUID = 1L;
     private final Attempt attempt;
+    private final String member;
     private final Instant leaseExpiry;
 
-    Renew(Attempt attempt, Instant leaseExpiry) {
+    Renew(Attempt attempt, String member, Instant leaseExpiry) {
       super(0);
       this.attempt = attempt;
+      this.member = member;
       this.leaseExpiry = leaseExpiry;
     }
 
     @Override
     Job apply(Job current) {
-      return current.isRunning(attempt) ? current.leasedUntil(leaseExpiry) : null;
+      return current.isRunning(attempt) ? current.leasedUntil(member, leaseExpiry) : null;
     }
 
   }
 
   /**
-   * Takes a processing job back from a node that is gone (left the cluster, or let its lease run out): back to the
-   * queue, or failed with WORKER_LOST once it has had its attempts.
+   * Takes a processing job back from a node that is gone (left the cluster, did not survive a full restart, or let
+   * its lease run out): back to the queue, or failed with WORKER_LOST once it has had its attempts.
    */
   static final class Reclaim extends JobTransition {
     private static final long serialVersionUID = 1L;
-    private final String lostNode;
+    private final LostAttempts lost;
     private final Instant now;
     private final int maxAttempts;
 
-    /** @param lostNode the node that left, or null to take back any attempt whose lease ran out */
-    Reclaim(String lostNode, Instant now, int maxAttempts, long ttlSeconds) {
+    Reclaim(LostAttempts lost, Instant now, int maxAttempts, long ttlSeconds) {
       super(ttlSeconds);
-      this.lostNode = lostNode;
+      this.lost = lost;
       this.now = now;
       this.maxAttempts = maxAttempts;
     }
 
     @Override
     Job apply(Job current) {
-      boolean lost = current.status() == JobStatus.PROCESSING && (lostNode == null
-          ? current.leaseExpiresAt() == null || current.leaseExpiresAt().isBefore(now)
-          : lostNode.equals(current.node()));
-      if (!lost) {
+      if (current.status() != JobStatus.PROCESSING || !lost.covers(current)) {
         return null;
       }
       return current.attempts() >= maxAttempts

@@ -1,6 +1,5 @@
 package io.docparser.jobs;
 
-import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
@@ -9,15 +8,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the leases of this node's running attempts, and takes jobs back from nodes that are gone: at once when a
- * member leaves the cluster, and by lease expiry otherwise (a node that froze, or whose departure was missed).
+ * Keeps the leases of this node's running attempts, and takes jobs back from nodes that are gone: at once from a
+ * member that is no longer in the cluster (when one leaves, and as the node starts, for the jobs that were running
+ * when the whole service stopped), and by lease expiry otherwise (a node that froze, or could not reach the store).
  * Every node runs it; the transitions are atomic, so two nodes taking the same job back do no harm. It also stops
  * the parse of a running job that is no longer this node's: ended elsewhere, cancelled among others (announced on
  * the event bus, or found when its lease cannot be renewed), or taken back.
@@ -33,31 +31,40 @@ public final class LeaseVerticle extends VerticleBase {
   private final Stores stores;
   private final Leases leases;
   private final RunningParses running;
+  private final JobMetrics metrics;
   private final int maxAttempts;
+  private LostJobs lost;
   private UUID membershipListener;
 
-  public LeaseVerticle(Stores stores, Leases leases, RunningParses running, int maxAttempts) {
+  public LeaseVerticle(Stores stores, Leases leases, RunningParses running, JobMetrics metrics, int maxAttempts) {
     this.stores = stores;
     this.leases = leases;
     this.running = running;
+    this.metrics = metrics;
     this.maxAttempts = maxAttempts;
   }
 
+  /**
+   * Ready once the jobs of members that are gone are back in the queue: this node's parser slots, deployed after it,
+   * then find them there.
+   */
   @Override
   public Future<?> start() {
+    lost = new LostJobs(stores, vertx.eventBus(), metrics, maxAttempts);
     vertx.setPeriodic(leases.renewEveryMs(), timer -> renewRunning());
-    vertx.setPeriodic(REAP_EVERY_MS, timer -> takeBack(null));
+    vertx.setPeriodic(REAP_EVERY_MS, timer -> lost.takeBackExpired());
     MessageConsumer<String> endings = vertx.eventBus().consumer(Addresses.JOB_FINISHED,
         message -> stopParse(message.body()));
     return endings.completion()
         .compose(registered -> vertx.executeBlocking(
             () -> stores.member().getCluster().addMembershipListener(new Departures())))
-        .onSuccess(id -> membershipListener = id);
+        .onSuccess(id -> membershipListener = id)
+        .compose(listening -> lost.takeBackFromGoneMembers().otherwiseEmpty());
   }
 
   /**
-   * A stopping node keeps renewing its leases while its running parses end, for up to
-   * {@link ParserWorkerVerticle#DRAIN_MS}. Parses still running then are stopped (their child processes killed);
+   * A stopping node keeps renewing its leases while its running parses end, for up to the drain bound
+   * ({@link Leases#drain}). Parses still running then are stopped (their child processes killed);
    * their jobs stay this node's until it leaves the cluster, and the other nodes take them back at once.
    */
   @Override
@@ -72,7 +79,7 @@ public final class LeaseVerticle extends VerticleBase {
 
   private Future<Void> parsesEnded() {
     Promise<Void> ended = Promise.promise();
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ParserWorkerVerticle.DRAIN_MS);
+    long deadline = System.nanoTime() + leases.drain().toNanos();
     vertx.setPeriodic(0, DRAIN_CHECK_MS, timer -> {
       if (running.isEmpty()) {
         vertx.cancelTimer(timer);
@@ -80,7 +87,7 @@ public final class LeaseVerticle extends VerticleBase {
       } else if (System.nanoTime() > deadline) {
         vertx.cancelTimer(timer);
         LOG.warn("parses still run {} ms after the node began to stop; they are stopped, and their jobs handed back",
-            ParserWorkerVerticle.DRAIN_MS);
+            leases.drain().toMillis());
         vertx.executeBlocking(() -> {
           running.stopAll();
           return null;
@@ -116,28 +123,7 @@ public final class LeaseVerticle extends VerticleBase {
     }, false);
   }
 
-  /** @param lostNode the node that left, or null for every attempt whose lease ran out */
-  private void takeBack(String lostNode) {
-    stores.jobs().reclaim(lostNode, maxAttempts)
-        .onSuccess(this::announce)
-        .onFailure(failure -> LOG.warn("jobs could not be taken back: {}", failure.toString()));
-  }
-
-  private void announce(List<Job> takenBack) {
-    for (Job job : takenBack) {
-      if (job.status() == JobStatus.QUEUED) {
-        JobLog.warn(LOG, job).log("job {} was queued again (attempt {} of {}): its lease ran out unrenewed, because"
-            + " its node was lost or could not reach the store", job.jobId(), job.attempts(), maxAttempts);
-        vertx.eventBus().publish(Addresses.JOB_QUEUED, job.jobId());
-      } else {
-        JobLog.warn(LOG, job).log("job {} failed with {} after {} attempts", job.jobId(), job.errorCode(),
-            job.attempts());
-        stores.forgetDocument(job);
-      }
-    }
-  }
-
-  /** Hazelcast tells every member when one leaves; the jobs of its node go back at once. */
+  /** Hazelcast tells every member when one leaves, once it is out of the member list; its jobs go back at once. */
   private final class Departures implements MembershipListener {
     @Override
     public void memberAdded(MembershipEvent event) {
@@ -146,12 +132,11 @@ public final class LeaseVerticle extends VerticleBase {
 
     @Override
     public void memberRemoved(MembershipEvent event) {
-      Member member = event.getMember();
-      String nodeId = member.getAttribute(NODE_ATTRIBUTE);
+      String nodeId = event.getMember().getAttribute(NODE_ATTRIBUTE);
       if (nodeId != null) {
         LOG.warn("node {} left the cluster; its running jobs are taken back", nodeId);
-        context.runOnContext(v -> takeBack(nodeId));
       }
+      context.runOnContext(v -> lost.takeBackFromGoneMembers());
     }
   }
 }

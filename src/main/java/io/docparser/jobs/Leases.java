@@ -12,18 +12,25 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Leases {
 
   private final Duration length;
+  private final Duration drain;
   private final Set<Job> running = ConcurrentHashMap.newKeySet();
 
   /**
    * @param length how long a claim holds without renewal: short, so that a lost node's jobs are retried soon; it is
    *               renewed three times per period, so that a renewal that is late or lost once does not cost the job
+   * @param drain  how long a stopping node keeps its running attempts (renewing their leases) while their parses end
    */
-  public Leases(Duration length) {
+  public Leases(Duration length, Duration drain) {
     this.length = length;
+    this.drain = drain;
   }
 
   Duration length() {
     return length;
+  }
+
+  Duration drain() {
+    return drain;
   }
 
   /** How often the running attempts' leases are renewed. */

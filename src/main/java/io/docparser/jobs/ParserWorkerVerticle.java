@@ -22,13 +22,6 @@ public final class ParserWorkerVerticle extends VerticleBase {
   /** How often an idle slot looks for queued jobs whose doorbell it did not hear. */
   static final long QUEUE_SWEEP_MS = 2_000;
 
-
-  /**
-   * How long a stopping slot waits for its running parse to end. A parse still running then is not lost: the node
-   * leaves the cluster, and the other nodes take its job back.
-   */
-  static final long DRAIN_MS = 30_000;
-
   private static final Logger LOG = LoggerFactory.getLogger(ParserWorkerVerticle.class);
 
   private final JobStore jobs;
@@ -62,14 +55,19 @@ public final class ParserWorkerVerticle extends VerticleBase {
     return wake.completion().onSuccess(registered -> takeNext());
   }
 
-  /** Takes no more jobs, and lets the running one end (up to {@link #DRAIN_MS}): a graceful stop. */
+  /**
+   * Takes no more jobs, and lets the running one end (up to the drain bound, see {@link LeaseVerticle#stop}): a
+   * graceful stop. A parse still running then is not lost: the node leaves the cluster, and the other nodes take its
+   * job back.
+   */
   @Override
   public Future<?> stop() {
     stopping = true;
+    long drainMs = leases.drain().toMillis();
     if (busy) {
-      LOG.info("stopping: a parser slot lets its running job end first (at most {} ms)", DRAIN_MS);
+      LOG.info("stopping: a parser slot lets its running job end first (at most {} ms)", drainMs);
     }
-    Future<?> drained = busy ? Future.any(current, vertx.timer(DRAIN_MS)) : Future.succeededFuture();
+    Future<?> drained = busy ? Future.any(current, vertx.timer(drainMs)) : Future.succeededFuture();
     return drained.eventually(() -> {
       processor.close();
       return Future.succeededFuture();

@@ -25,7 +25,6 @@ public final class StoreMaps {
   static final String CREATED_ATTRIBUTE = "created_at";
   /** The creation time in epoch milliseconds; records written before it was added lack it (see {@link JobJson}). */
   static final String CREATED_MS_ATTRIBUTE = "created_ms";
-  static final String NODE_ATTRIBUTE = "node";
   static final String SIZE_ATTRIBUTE = "size_bytes";
   static final String RESULT_BYTES_ATTRIBUTE = "result_bytes";
   static final String NOT_BEFORE_ATTRIBUTE = "not_before";

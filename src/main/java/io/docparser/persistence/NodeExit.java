@@ -15,8 +15,11 @@ final class NodeExit {
   private static final Logger LOG = LoggerFactory.getLogger(NodeExit.class);
   /** sysexits' EX_IOERR: the database file of the node could not be used. */
   static final int STATUS = 74;
-  /** The drain of the parser slots (30 s) and the rest of a graceful stop, with room to spare. */
-  private static final Duration HALT_AFTER = Duration.ofSeconds(60);
+  /**
+   * As long as the launcher lets a graceful stop take (two minutes for Vert.x to close), which holds the longest drain
+   * of the parser slots (DOCPARSER_DRAIN_MS, at most 90 s) and the rest of the stop.
+   */
+  private static final Duration HALT_AFTER = Duration.ofMinutes(2);
 
   private NodeExit() {
   }

@@ -29,12 +29,16 @@ import org.xml.sax.SAXException;
  *   <li>{@code pid <pid-file>}: writes its JVM's process id to the file and returns "slow document" at once;</li>
  *   <li>{@code hold <directory>}: creates {@code started} in the directory, then waits until the test creates
  *       {@code released} there, and returns "held document": a parse that lasts exactly as long as a test wants.</li>
+ *   <li>{@code wait <pid-file> <release-file>}: writes its JVM's process id to the file, then returns "slow
+ *       document" once the release file exists: a held parse whose process the test can also kill.</li>
  * </ul>
  */
 public final class HostileParser implements Parser {
 
   private static final long serialVersionUID = 1L;
   private static final Set<MediaType> TYPES = Set.of(MediaType.application("x-docparser-hostile"));
+  /** Often enough that a released parse ends at once, seen from a test. */
+  private static final long RELEASE_CHECK_MS = 20;
 
   @Override
   public Set<MediaType> getSupportedTypes(ParseContext context) {
@@ -55,6 +59,10 @@ public final class HostileParser implements Parser {
       }
       case "pid" -> Files.writeString(Path.of(words[2]), Long.toString(ProcessHandle.current().pid()));
       case "hold" -> hold(Path.of(words[2]));
+      case "wait" -> {
+        Files.writeString(Path.of(words[2]), Long.toString(ProcessHandle.current().pid()));
+        awaitFile(Path.of(words[3]));
+      }
       default -> throw new IOException("unknown command " + words[1]);
     }
     XHTMLContentHandler xhtml = new XHTMLContentHandler(handler, metadata);
@@ -66,15 +74,19 @@ public final class HostileParser implements Parser {
   /** Polls: the parse runs in a process of its own, which the test can reach only through files. */
   private static void hold(Path directory) throws IOException {
     Files.writeString(directory.resolve("started"), Long.toString(ProcessHandle.current().pid()));
-    while (!Files.exists(directory.resolve("released"))) {
-      sleep(20);
-    }
+    awaitFile(directory.resolve("released"));
   }
 
   private static void allocate() {
     List<long[]> hoard = new ArrayList<>();
     while (true) {
       hoard.add(new long[1 << 20]);
+    }
+  }
+
+  private static void awaitFile(Path file) throws IOException {
+    while (!Files.exists(file)) {
+      sleep(RELEASE_CHECK_MS);
     }
   }
 

@@ -10,6 +10,7 @@ import io.docparser.support.TestDocuments;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RollingRestartIT {
 
   private static final int NODES = 3;
+  /** Jobs accepted before each restart and after the last, so that every restart happens while jobs flow. */
+  private static final int ACCEPTED_PER_PHASE = 3;
 
   @TempDir
   Path workDir;
@@ -47,17 +50,17 @@ class RollingRestartIT {
       cluster.start("node-" + i, "api,worker", 1);
     }
     cluster.awaitFormed();
-    byte[] document = TestDocuments.pdf(IntStream.range(0, 1_500).mapToObj(i -> "page " + i).toList());
+    byte[] document = TestDocuments.pdf(IntStream.range(0, 100).mapToObj(i -> "page " + i).toList());
 
     List<String> accepted = new CopyOnWriteArrayList<>();
     AtomicBoolean submitting = new AtomicBoolean(true);
     Thread client = new Thread(() -> submitWhile(submitting, document, accepted), "rolling-restart-client");
     client.start();
     for (int i = 0; i < NODES; i++) {
-      Thread.sleep(2_000);
+      awaitMoreAccepted(accepted);
       cluster.restart(i);
     }
-    Thread.sleep(2_000);
+    awaitMoreAccepted(accepted);
     submitting.set(false);
     client.join();
 
@@ -66,6 +69,17 @@ class RollingRestartIT {
     for (String jobId : accepted) {
       JsonObject status = api.awaitTerminal(jobId);
       assertEquals("completed", status.getString("status"), status.encode());
+    }
+  }
+
+  private static void awaitMoreAccepted(List<String> accepted) throws InterruptedException {
+    int wanted = accepted.size() + ACCEPTED_PER_PHASE;
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (accepted.size() < wanted) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the cluster accepted only " + accepted.size() + " jobs; " + wanted + " expected");
+      }
+      Thread.sleep(50);
     }
   }
 

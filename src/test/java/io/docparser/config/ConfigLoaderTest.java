@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,29 @@ class ConfigLoaderTest {
     assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_PARSER_HEAP_MB", "16"), Map.of(), null));
     assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_PARSER_MAX_DOCS", "0"), Map.of(), null));
     assertThrows(ConfigException.class, () -> load(Map.of("DOCPARSER_PARSE_TIMEOUT_MS", "5"), Map.of(), null));
+  }
+
+  @Test
+  @DisplayName("the drain bound and the job lease default to 30 s each, and values outside their bounds are refused,"
+      + " naming the key")
+  void drainAndLeaseAreBounded() {
+    ServiceConfig defaults = load(Map.of(), Map.of(), null);
+    assertEquals(Duration.ofSeconds(30), defaults.drain());
+    assertEquals(Duration.ofSeconds(30), defaults.lease());
+    ServiceConfig shortOnes = load(Map.of("DOCPARSER_DRAIN_MS", "500", "DOCPARSER_LEASE_MS", "3000"), Map.of(), null);
+    assertEquals(Duration.ofMillis(500), shortOnes.drain());
+    assertEquals(Duration.ofMillis(3000), shortOnes.lease());
+
+    for (String drain : List.of("0", "-1", "90001", "soon")) {
+      ConfigException error = assertThrows(ConfigException.class,
+          () -> load(Map.of("DOCPARSER_DRAIN_MS", drain), Map.of(), null));
+      assertTrue(error.getMessage().contains("DOCPARSER_DRAIN_MS (drain.ms) = '" + drain + "'"), error.getMessage());
+    }
+    for (String lease : List.of("2999", "3600001")) {
+      ConfigException error = assertThrows(ConfigException.class,
+          () -> load(Map.of("DOCPARSER_LEASE_MS", lease), Map.of(), null));
+      assertTrue(error.getMessage().contains("DOCPARSER_LEASE_MS (lease.ms) = '" + lease + "'"), error.getMessage());
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
+import io.docparser.support.HostileParser;
 import io.docparser.support.Prerequisites;
 import io.docparser.support.ServiceProcess;
 import io.docparser.support.TcpProxy;
@@ -28,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseOutageIT {
 
   private static final int JOBS_BEFORE = 3;
-  private static final int JOBS_IN_FLIGHT = 3;
-  /** Pages enough that the outage begins while the first of these is parsed and the others wait. */
-  private static final int PAGES = 4_000;
+  /** Jobs queued behind the held one while the database is away. */
+  private static final int JOBS_WAITING = 2;
+  private static final int PAGES = 20;
 
   @TempDir
   Path workDir;
@@ -61,9 +62,11 @@ class DatabaseOutageIT {
 
   @Test
   @DisplayName("submits answer 503 STORE_UNAVAILABLE with Retry-After, known jobs still answer, and it recovers")
-  void outageAndRecovery() throws InterruptedException {
+  void outageAndRecovery() throws Exception {
+    Path releaseFile = workDir.resolve("held.release");
     ServiceProcess node = cluster.start("outage", "api,worker", 1, Map.of(
-        "DOCPARSER_DB_URL", database.url(TestPostgres.HOST, proxy.port()), "DOCPARSER_DB_USER", database.user()));
+        "DOCPARSER_DB_URL", database.url(TestPostgres.HOST, proxy.port()), "DOCPARSER_DB_USER", database.user(),
+        "DOCPARSER_PARSER_CLASSPATH", HostileParser.classPath(), "DOCPARSER_DRAIN_MS", "1000"));
     cluster.awaitFormed();
     ApiClient api = node.api();
     List<String> finished = new ArrayList<>();
@@ -71,12 +74,16 @@ class DatabaseOutageIT {
       finished.add(api.submitTextForId("finished before the outage " + i));
     }
     finished.forEach(id -> assertEquals("completed", api.awaitTerminal(id).getString("status")));
-    List<String> inFlight = new ArrayList<>();
-    for (int i = 0; i < JOBS_IN_FLIGHT; i++) {
-      inFlight.add(ApiClient.acceptedId(api.submitMultipart(TestDocuments.pdf(pages(i)), "slow-" + i + ".pdf",
+    // The outage begins while the first of these is parsed (held by the test parser until the database is back)
+    // and the others wait.
+    Path pidFile = workDir.resolve("held.pid");
+    List<String> inFlight = new ArrayList<>(List.of(ApiClient.acceptedId(
+        api.submitRaw(HostileParser.held(pidFile, releaseFile), "?filename=held.bin", Map.of()))));
+    HostileParser.awaitPid(pidFile);
+    for (int i = 0; i < JOBS_WAITING; i++) {
+      inFlight.add(ApiClient.acceptedId(api.submitMultipart(TestDocuments.pdf(pages(i)), "waiting-" + i + ".pdf",
           Map.of())));
     }
-    api.awaitStatus(inFlight.get(0), "processing");
 
     proxy.stop();
     for (int i = 0; i < 3; i++) {
@@ -91,8 +98,10 @@ class DatabaseOutageIT {
 
     proxy.start();
     String afterwards = submitHonouringRetryAfter(api, "sent once the database is back");
-    assertEquals("completed", api.awaitTerminal(afterwards).getString("status"));
     assertTrue(api.get("/metrics").body().contains("docparser_database_up 1.0"), "the recovery is not on /metrics");
+    // The only parser slot is still busy with the held parse: the new job is parsed once it ends.
+    HostileParser.release(releaseFile);
+    assertEquals("completed", api.awaitTerminal(afterwards).getString("status"));
     for (String id : inFlight) {
       JsonObject status = api.awaitTerminal(id);
       assertEquals("completed", status.getString("status"), "a job accepted before the outage: " + status.encode());

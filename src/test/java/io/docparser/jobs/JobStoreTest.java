@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +41,8 @@ class JobStoreTest {
   private static final Duration LEASE = Duration.ofMinutes(5);
   private static final Duration TTL = Duration.ofHours(1);
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  /** As if the member that claimed a job had left the cluster. */
+  private static final LostAttempts EVERY_MEMBER_GONE = new LostAttempts.HolderGone(Set.of());
 
   private static HazelcastInstance hazelcast;
   private JobStore store;
@@ -149,7 +152,7 @@ class JobStoreTest {
     Job job = queued(T0);
     store.insert(job)
         .compose(inserted -> store.claim(job.jobId(), "node-a", LEASE))
-        .compose(first -> store.reclaim("node-a", 3)
+        .compose(first -> store.reclaim(EVERY_MEMBER_GONE, 3)
             .compose(back -> afterBackoff(back))
             .compose(back -> store.claim(job.jobId(), "node-b", LEASE))
             .compose(second -> store.finish(first.orElseThrow(), JobOutcome.completed("text/plain", "old", 10))
@@ -173,10 +176,10 @@ class JobStoreTest {
     Duration expired = Duration.ofSeconds(-1);
     store.insert(job)
         .compose(inserted -> store.claim(job.jobId(), "node-a", expired))
-        .compose(claimed -> store.reclaim(null, 2))
+        .compose(claimed -> store.reclaimExpired(2))
         .compose(firstTakeBack -> afterBackoff(firstTakeBack))
         .compose(firstTakeBack -> store.claim(job.jobId(), "node-b", expired)
-            .compose(claimed -> store.reclaim(null, 2))
+            .compose(claimed -> store.reclaimExpired(2))
             .map(secondTakeBack -> List.of(firstTakeBack, secondTakeBack)))
         .onComplete(context.succeeding(takeBacks -> context.verify(() -> {
           assertEquals(JobStatus.QUEUED, takeBacks.get(0).get(0).status());
@@ -189,13 +192,37 @@ class JobStoreTest {
   }
 
   @Test
+  @DisplayName("a running job whose member is gone goes back to the queue at once, long before its lease runs out, while"
+      + " the job of a live member under the same node name runs on")
+  void jobOfGoneMemberIsTakenBackAtOnce(VertxTestContext context) {
+    Job orphan = queued(T0).claimedBy("node-a", "member-of-the-previous-start", clock.instant(),
+        clock.instant().plus(LEASE));
+    Job running = queued(T0);
+    String liveMember = hazelcast.getCluster().getLocalMember().getUuid().toString();
+    record Sweep(List<Job> takenBack, Job stillRunning) {
+    }
+    Future.all(store.insert(orphan), store.insert(running))
+        .compose(inserted -> store.claim(running.jobId(), "node-a", LEASE))
+        .compose(claimed -> store.reclaimFromGoneMembers(3))
+        .compose(takenBack -> store.find(running.jobId()).map(still -> new Sweep(takenBack, still.orElseThrow())))
+        .onComplete(context.succeeding(sweep -> context.verify(() -> {
+          assertEquals(List.of(orphan.jobId()), sweep.takenBack().stream().map(Job::jobId).toList());
+          assertEquals(JobStatus.QUEUED, sweep.takenBack().get(0).status());
+          assertEquals(1, sweep.takenBack().get(0).attempts());
+          assertEquals(JobStatus.PROCESSING, sweep.stillRunning().status());
+          assertEquals(liveMember, sweep.stillRunning().leaseHolder());
+          context.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("a renewed lease keeps its attempt from being taken back")
   void renewedLeaseIsKept(VertxTestContext context) {
     Job job = queued(T0);
     store.insert(job)
         .compose(inserted -> store.claim(job.jobId(), "node-a", Duration.ofSeconds(-1)))
         .compose(claimed -> store.renew(claimed.orElseThrow(), LEASE))
-        .compose(renewed -> store.reclaim(null, 3))
+        .compose(renewed -> store.reclaimExpired(3))
         .onComplete(context.succeeding(takenBack -> context.verify(() -> {
           assertEquals(List.of(), takenBack);
           context.completeNow();
@@ -208,7 +235,7 @@ class JobStoreTest {
     Job job = queued(T0);
     store.insert(job)
         .compose(inserted -> store.claim(job.jobId(), "node-a", LEASE))
-        .compose(claimed -> store.reclaim("node-a", 3))
+        .compose(claimed -> store.reclaim(EVERY_MEMBER_GONE, 3))
         .compose(back -> store.claim(job.jobId(), "node-b", LEASE))
         .compose(tooSoon -> store.claimOldest("node-b", LEASE).map(oldest -> List.of(tooSoon, oldest)))
         .compose(early -> afterBackoff(early))
@@ -241,7 +268,7 @@ class JobStoreTest {
             JobOutcome.failed(ErrorCode.CORRUPT_DOCUMENT, "broken", null, null)))
         .compose(failed -> store.cancel(jobs.get(4).jobId()))
         .compose(cancelled -> {
-          Job completed = completedBeforeResultBytes.claimedBy("node-a", T0, T0)
+          Job completed = completedBeforeResultBytes.claimedBy("node-a", "member-a", T0, T0)
               .finished(JobOutcome.completed("text/plain", "abc", 0), T0);
           JsonObject record = new JsonObject(JobJson.write(completed));
           record.remove(StoreMaps.RESULT_BYTES_ATTRIBUTE);

@@ -92,6 +92,23 @@ public final class HostileParser {
     return document("slow " + pidFile.toAbsolutePath() + " " + duration.toMillis());
   }
 
+  /**
+   * A document whose parse writes its parser process's id to {@code pidFile}, then lasts until {@code releaseFile}
+   * exists: every parse of it, first or retried, until the test releases it, and none after.
+   */
+  public static byte[] held(Path pidFile, Path releaseFile) {
+    return document("wait " + pidFile.toAbsolutePath() + " " + releaseFile.toAbsolutePath());
+  }
+
+  /** Lets every parse of a {@link #held} document end. */
+  public static void release(Path releaseFile) {
+    try {
+      Files.writeString(releaseFile, "released");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A document whose parse writes its parser process's id to the file, and ends at once. */
   public static byte[] reportingPid(Path pidFile) {
     return document("pid " + pidFile.toAbsolutePath());
