@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.ToHTMLContentHandler;
@@ -41,11 +44,14 @@ public enum ReferenceFormat {
     }
   },
 
-  /** Compared after whitespace is normalised: line breaks between elements do not change the document. */
+  /**
+   * Compared after whitespace is normalised (line breaks between elements do not change the document), with the
+   * head's meta elements in one order: Tika writes them from the document's Metadata, which keeps no order.
+   */
   HTML(ToHTMLContentHandler::new) {
     @Override
     String normalise(String content) {
-      return ServiceDifferences.inHtml(content).replaceAll("\\s+", " ").trim();
+      return metaInOrder(ServiceDifferences.comparableHtml(content)).replaceAll("\\s+", " ").trim();
     }
   },
 
@@ -64,6 +70,8 @@ public enum ReferenceFormat {
     }
   };
 
+  private static final Pattern HEAD = Pattern.compile("<head>(.*?)</head>", Pattern.DOTALL);
+  private static final Pattern META = Pattern.compile("<meta [^>]*>");
   /** How much of each side a difference shows around where they part. */
   private static final int CONTEXT = 60;
 
@@ -92,6 +100,16 @@ public enum ReferenceFormat {
       return Optional.of("expected " + wireName() + " content as a string, got " + actual);
     }
     return firstDifference(normalise(expected), normalise(text));
+  }
+
+  private static String metaInOrder(String html) {
+    Matcher head = HEAD.matcher(html);
+    if (!head.find()) {
+      return html;
+    }
+    List<String> metas = META.matcher(head.group(1)).results().map(MatchResult::group).sorted().toList();
+    String rest = META.matcher(head.group(1)).replaceAll("");
+    return html.substring(0, head.start(1)) + String.join("\n", metas) + rest + html.substring(head.end(1));
   }
 
   /** Both sides around the first character where they differ. */

@@ -4,39 +4,49 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.CompositeParser;
+import org.apache.tika.parser.DefaultParser;
 import org.apache.tika.parser.microsoft.OfficeParser;
 import org.apache.tika.sax.ToTextContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 
 /**
  * Where the service's output may differ from Tika's in-process parse with its default configuration, each with the
- * reason it is not a defect. Everything not listed here must be the same. None of these touches a document's content:
- * they are all in the metadata that names how Tika was run.
+ * reason it is not a defect, and the values that differ from one parse to the next. Everything not listed here must
+ * be the same. None of these touches a document's content: they are all metadata of how Tika ran. Each is applied to
+ * both sides of a comparison.
  */
 final class ServiceDifferences {
 
   /**
-   * Keys whose values are measured, not read from the document: how long the parse took differs from one parse of
-   * the same document to the next, in-process and in a child alike.
+   * Keys whose values are not read from the document, and differ from one parse of the same document to the next,
+   * in-process and in a child alike: how long the parse took; and the name and time of the temp file that Tika's
+   * image parsers write an image to, which the image library reports as if they were the image's.
    */
-  static final Set<String> VOLATILE_KEYS = Set.of("X-TIKA:parse_time_millis");
+  static final Set<String> VOLATILE_KEYS = Set.of("X-TIKA:parse_time_millis", "File Name", "File Modified Date");
 
   /**
    * DESIGN.md's reference hands the password to Tika in the ParseContext. Tika's OfficeParser does not pass it on
    * to POI for the legacy formats (.xls, .ppt), so the service's Tika configuration names a subclass of OfficeParser
    * that does, beside Tika's DefaultParser without OfficeParser (the reference sets POI's thread-local itself). Tika
-   * records which parsers ran: the subclass in OfficeParser's place, and the CompositeParser that Tika makes of a
-   * configuration naming two parsers, before them.
+   * records every parser a document passed through: the subclass in OfficeParser's place, and the composite parsers
+   * on the way to it, which depend on how a configuration groups the parsers (the service's is a CompositeParser of
+   * the two; Tika's default is one DefaultParser). So the parsers are compared without the composites, as a set: the
+   * parsers that read the document are the same.
    */
   private static final String SERVICE_OFFICE_PARSER = "io.docparser.parsing.LegacyOfficePasswords";
-  private static final String SERVICE_COMPOSITION = CompositeParser.class.getName();
+  private static final Set<String> COMPOSITES = Set.of(CompositeParser.class.getName(),
+      DefaultParser.class.getName());
   private static final Set<String> PARSER_KEYS = Set.of(TikaCoreProperties.TIKA_PARSED_BY.getName(),
       TikaCoreProperties.TIKA_PARSED_BY_FULL_SET.getName());
-  /** How the same parsers are named in the html output's head, one meta element per value. */
-  private static final String HTML_COMPOSITION = "<meta name=\"" + TikaCoreProperties.TIKA_PARSED_BY.getName()
-      + "\" content=\"" + SERVICE_COMPOSITION + "\">";
+  private static final Pattern HTML_VOLATILE = Pattern.compile("<meta name=\""
+      + VOLATILE_KEYS.stream().map(Pattern::quote).collect(Collectors.joining("|", "(", ")")) + "\" content=\"[^\"]*\"/?>");
+  /** The same parsers named in the html output's head, one meta element per value. */
+  private static final Pattern HTML_COMPOSITE = Pattern.compile("<meta name=\"X-TIKA:Parsed-By(-Full-Set)?\" content=\""
+      + COMPOSITES.stream().map(Pattern::quote).collect(Collectors.joining("|", "(", ")")) + "\"/?>");
 
   /**
    * The service bounds every document's content (DESIGN.md property 5, max.text.chars), so Tika's handler is wrapped
@@ -48,11 +58,12 @@ final class ServiceDifferences {
   private ServiceDifferences() {
   }
 
-  /** The values of one key of the service's output as Tika's own parse would have written them. */
-  static List<String> asTikaWrites(String key, List<String> values) {
+  /** The values of one key, of the service's output or Tika's, as they are compared. */
+  static List<String> comparable(String key, List<String> values) {
     if (PARSER_KEYS.contains(key)) {
-      return values.stream().filter(value -> !value.equals(SERVICE_COMPOSITION))
-          .map(value -> value.equals(SERVICE_OFFICE_PARSER) ? OfficeParser.class.getName() : value).toList();
+      return values.stream().filter(value -> !COMPOSITES.contains(value))
+          .map(value -> value.equals(SERVICE_OFFICE_PARSER) ? OfficeParser.class.getName() : value)
+          .distinct().sorted().toList();
     }
     if (key.equals(CONTENT_HANDLER)) {
       return values.stream().map(value -> value.equals(WriteOutContentHandler.class.getSimpleName())
@@ -61,9 +72,9 @@ final class ServiceDifferences {
     return values;
   }
 
-  /** The service's html output as Tika's own parse would have written it: its head names the parsers that ran. */
-  static String inHtml(String html) {
-    return html.replace(HTML_COMPOSITION, "")
+  /** An html output, the service's or Tika's, as it is compared: its head lists the metadata, parsers included. */
+  static String comparableHtml(String html) {
+    return HTML_VOLATILE.matcher(HTML_COMPOSITE.matcher(html).replaceAll("")).replaceAll("")
         .replace("content=\"" + SERVICE_OFFICE_PARSER + "\"", "content=\"" + OfficeParser.class.getName() + "\"");
   }
 
@@ -71,7 +82,7 @@ final class ServiceDifferences {
     Map<String, List<String>> comparable = new LinkedHashMap<>();
     metadata.forEach((key, values) -> {
       if (!VOLATILE_KEYS.contains(key)) {
-        comparable.put(key, asTikaWrites(key, values));
+        comparable.put(key, comparable(key, values));
       }
     });
     return comparable;
