@@ -39,7 +39,10 @@ public final class ChildProcessParser implements DocumentParser {
   private static final Logger LOG = LoggerFactory.getLogger(ChildProcessParser.class);
   /** File name extensions are kept (Tika's detection reads them); anything else of the client's name is not. */
   private static final Pattern EXTENSION = Pattern.compile("\\.[A-Za-z0-9]{1,10}$");
-  /** What Tika's pipes add to a document's metadata that a parse in this JVM would not have. */
+  /**
+   * What Tika's pipes add to the container's metadata that a parse in this JVM would not have. Only the container's:
+   * Tika's own parsers set the type override of embedded documents too (an e-mail's attachments), and those stay.
+   */
   private static final List<String> PIPES_ONLY_METADATA = List.of(
       TikaCoreProperties.CONTENT_TYPE_PARSER_OVERRIDE.getName(), TikaCoreProperties.CONTAINER_EXCEPTION.getName(),
       TikaCoreProperties.PIPES_RESULT.getName());
@@ -208,7 +211,7 @@ public final class ChildProcessParser implements DocumentParser {
       }
       return new ParseOutcome.Failed(code, ParseFailures.message(failure, code, type), type);
     }
-    documentsParsed.forEach(ChildProcessParser::removePipesMetadata);
+    removePipesMetadata(container);
     String type = container.get(Metadata.CONTENT_TYPE);
     JobResult content = inline
         ? new JobResult(inlineContent(request, container), TikaResults.withoutContent(container), type,
