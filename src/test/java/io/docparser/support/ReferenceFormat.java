@@ -142,7 +142,8 @@ public enum ReferenceFormat {
         .map(key -> "missing " + key + "=" + wanted.get(key)).collect(Collectors.joining("; "));
     String extra = got.keySet().stream().filter(key -> !wanted.containsKey(key))
         .map(key -> "unexpected " + key + "=" + got.get(key)).collect(Collectors.joining("; "));
-    String changed = wanted.keySet().stream().filter(key -> got.containsKey(key) && !wanted.get(key).equals(got.get(key)))
+    String changed = wanted.keySet().stream()
+        .filter(key -> got.containsKey(key) && !wanted.get(key).equals(got.get(key)))
         .map(key -> key + ": expected " + wanted.get(key) + ", got " + got.get(key))
         .collect(Collectors.joining("; "));
     return Optional.of(Arrays.stream(new String[] {differences, extra, changed}).filter(s -> !s.isEmpty())

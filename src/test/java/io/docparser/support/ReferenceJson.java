@@ -104,7 +104,7 @@ final class ReferenceJson {
 
   private static TreeSet<String> comparableKeys(JsonObject entry) {
     TreeSet<String> keys = new TreeSet<>(entry.fieldNames());
-    keys.removeAll(ServiceDifferences.VOLATILE_KEYS);
+    keys.removeIf(key -> !ServiceDifferences.compared(key));
     return keys;
   }
 

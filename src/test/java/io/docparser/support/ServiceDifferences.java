@@ -26,11 +26,18 @@ final class ServiceDifferences {
    * in-process and in a child alike: how long the parse took; and the name and time of the temp file that Tika's
    * image parsers write an image to, which the image library reports as if they were the image's.
    */
-  static final Set<String> VOLATILE_KEYS = Set.of("X-TIKA:parse_time_millis", "File Name", "File Modified Date");
+  private static final Set<String> VOLATILE_KEYS = Set.of("X-TIKA:parse_time_millis", "File Name", "File Modified Date");
+  /**
+   * The nodes of the JDK's standard image metadata tree, which Tika's ImageParser flattens into keys ("Chroma
+   * ColorSpaceType"): which of the image readers registered with ImageIO reads an image (the JDK's own, or
+   * jai-imageio's for BMP and TIFF) is not fixed from one JVM to the next, and each fills the tree differently.
+   */
+  private static final Set<String> IMAGE_READER_TREE = Set.of("Chroma", "Compression", "Data", "Dimension",
+      "Document", "Transparency");
 
   /**
    * DESIGN.md's reference hands the password to Tika in the ParseContext. Tika's OfficeParser does not pass it on
-   * to POI for the legacy formats (.xls, .ppt), so the service's Tika configuration names a subclass of OfficeParser
+   * to POI for the legacy formats (.doc, .xls, .ppt), so the service's Tika configuration names a subclass of OfficeParser
    * that does, beside Tika's DefaultParser without OfficeParser (the reference sets POI's thread-local itself). Tika
    * records every parser a document passed through: the subclass in OfficeParser's place, and the composite parsers
    * on the way to it, which depend on how a configuration groups the parsers (the service's is a CompositeParser of
@@ -42,11 +49,11 @@ final class ServiceDifferences {
       DefaultParser.class.getName());
   private static final Set<String> PARSER_KEYS = Set.of(TikaCoreProperties.TIKA_PARSED_BY.getName(),
       TikaCoreProperties.TIKA_PARSED_BY_FULL_SET.getName());
-  private static final Pattern HTML_VOLATILE = Pattern.compile("<meta name=\""
-      + VOLATILE_KEYS.stream().map(Pattern::quote).collect(Collectors.joining("|", "(", ")")) + "\" content=\"[^\"]*\"/?>");
+  private static final Pattern HTML_UNCOMPARED = Pattern.compile("<meta name=\"(" + anyOf(VOLATILE_KEYS) + "|"
+      + anyOf(IMAGE_READER_TREE) + " [^\"]*)\" content=\"[^\"]*\"/?>");
   /** The same parsers named in the html output's head, one meta element per value. */
   private static final Pattern HTML_COMPOSITE = Pattern.compile("<meta name=\"X-TIKA:Parsed-By(-Full-Set)?\" content=\""
-      + COMPOSITES.stream().map(Pattern::quote).collect(Collectors.joining("|", "(", ")")) + "\"/?>");
+      + anyOf(COMPOSITES) + "\"/?>");
 
   /**
    * The service bounds every document's content (DESIGN.md property 5, max.text.chars), so Tika's handler is wrapped
@@ -74,14 +81,23 @@ final class ServiceDifferences {
 
   /** An html output, the service's or Tika's, as it is compared: its head lists the metadata, parsers included. */
   static String comparableHtml(String html) {
-    return HTML_VOLATILE.matcher(HTML_COMPOSITE.matcher(html).replaceAll("")).replaceAll("")
+    return HTML_UNCOMPARED.matcher(HTML_COMPOSITE.matcher(html).replaceAll("")).replaceAll("")
         .replace("content=\"" + SERVICE_OFFICE_PARSER + "\"", "content=\"" + OfficeParser.class.getName() + "\"");
+  }
+
+  private static String anyOf(Set<String> texts) {
+    return texts.stream().map(Pattern::quote).collect(Collectors.joining("|", "(", ")"));
+  }
+
+  /** Whether a key's values are compared at all: not when they differ from one parse, or one JVM, to the next. */
+  static boolean compared(String key) {
+    return !VOLATILE_KEYS.contains(key) && !IMAGE_READER_TREE.contains(key.split(" ", 2)[0]);
   }
 
   static Map<String, List<String>> comparableMetadata(Map<String, List<String>> metadata) {
     Map<String, List<String>> comparable = new LinkedHashMap<>();
     metadata.forEach((key, values) -> {
-      if (!VOLATILE_KEYS.contains(key)) {
+      if (compared(key)) {
         comparable.put(key, comparable(key, values));
       }
     });
