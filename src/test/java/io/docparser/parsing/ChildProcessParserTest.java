@@ -58,12 +58,12 @@ class ChildProcessParserTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(OutputFormat.class)
-  @DisplayName("a DOCX, an XLSX, a PDF and a ZIP of them give the content and metadata Tika's own handler gives in-process")
+  @DisplayName("a DOCX, an XLSX, a PDF, a ZIP of them and an e-mail give the content and metadata Tika's own handler gives in-process")
   void sameResultAsTika(OutputFormat format) {
     Map<String, byte[]> documents = Map.of("report.docx", TestDocuments.docx(), "sheet.xlsx", TestDocuments.xlsx(),
         "pages.pdf", TestDocuments.pdf(List.of("first page", "second page")), "bundle.zip",
         TestDocuments.zip(Map.of("inner/report.docx", TestDocuments.docx(), "inner/pages.pdf",
-            TestDocuments.pdf(List.of("an embedded page")))));
+            TestDocuments.pdf(List.of("an embedded page")))), "figures.eml", email());
     documents.forEach((name, bytes) -> {
       Expected expected = TikaReference.expect(bytes, name, null, format.wireName());
       ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class,
@@ -214,6 +214,28 @@ class ChildProcessParserTest {
     } finally {
       broken.close();
     }
+  }
+
+  /** An e-mail with a body and an attachment, which Tika's mail parser hands on as an embedded document. */
+  private static byte[] email() {
+    return """
+        From: finance@example.org
+        To: board@example.org
+        Subject: Quarterly figures
+        MIME-Version: 1.0
+        Content-Type: multipart/mixed; boundary="part"
+
+        --part
+        Content-Type: text/plain; charset=UTF-8
+
+        The figures are attached.
+        --part
+        Content-Type: application/json; name="figures.json"
+        Content-Disposition: attachment; filename="figures.json"
+
+        {"north": 120, "south": 95}
+        --part--
+        """.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
   }
 
   private static ParseRequest hostile(String name, byte[] document) {
