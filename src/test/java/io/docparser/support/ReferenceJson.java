@@ -12,9 +12,9 @@ import org.apache.tika.metadata.Metadata;
 /**
  * The json output as tika-server's /rmeta writes RecursiveParserWrapper's list: one object per document, the
  * container first; a key with one value holds a string, a key with several an array. (tika-server writes it with
- * JsonMetadataList from tika-serialization, which is not published for Tika 3.3.1, so the convention is written
- * out here.) Each document's text is under X-TIKA:content: the contract leaves the content's form open, and the
- * service gives text, as /rmeta/text does. Compared entry by entry, in order, and key by key.
+ * JsonMetadataList from tika-serialization, which Maven Central does not have for Tika 3.3.1, so the convention is
+ * written out here.) Each document's text is under X-TIKA:content: the contract leaves the content's form open, and
+ * the service gives text, as /rmeta/text does. Compared entry by entry, in order, and key by key.
  */
 final class ReferenceJson {
 
