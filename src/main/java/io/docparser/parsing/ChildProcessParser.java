@@ -40,12 +40,19 @@ public final class ChildProcessParser implements DocumentParser {
   /** File name extensions are kept (Tika's detection reads them); anything else of the client's name is not. */
   private static final Pattern EXTENSION = Pattern.compile("\\.[A-Za-z0-9]{1,10}$");
   /**
-   * What Tika's pipes add to a document's metadata that a parse in this JVM would not have. (The type override is
-   * set before the parse, so an html result's head still names it.)
+   * What Tika's pipes add to the container's metadata that a parse in this JVM would not have. Only the container's:
+   * Tika's own parsers set the type override of embedded documents too (an e-mail's attachments), and those stay.
    */
   private static final List<String> PIPES_ONLY_METADATA = List.of(
       TikaCoreProperties.CONTENT_TYPE_PARSER_OVERRIDE.getName(), TikaCoreProperties.CONTAINER_EXCEPTION.getName(),
       TikaCoreProperties.PIPES_RESULT.getName());
+  /**
+   * The type override is the one of those set before the parse starts, so an html result's head, which lists the
+   * metadata present then, names it in a meta element of its own; it goes, so that the html does not depend on
+   * where the parse ran.
+   */
+  private static final Pattern PIPES_HTML_META = Pattern.compile("<meta name=\""
+      + Pattern.quote(TikaCoreProperties.CONTENT_TYPE_PARSER_OVERRIDE.getName()) + "\" content=\"[^\"]*\"/?>\\R?");
 
   private final PipesConfigBase pipes;
   private final Path documents;
@@ -204,14 +211,21 @@ public final class ChildProcessParser implements DocumentParser {
       }
       return new ParseOutcome.Failed(code, ParseFailures.message(failure, code, type), type);
     }
-    documentsParsed.forEach(ChildProcessParser::removePipesMetadata);
+    removePipesMetadata(container);
     String type = container.get(Metadata.CONTENT_TYPE);
     JobResult content = inline
-        ? new JobResult(container.get(TikaCoreProperties.TIKA_CONTENT), TikaResults.withoutContent(container), type,
+        ? new JobResult(inlineContent(request, container), TikaResults.withoutContent(container), type,
             cut || TikaResults.anyTruncated(documentsParsed))
         : new JobResult(RmetaJson.write(documentsParsed), TikaResults.withoutContent(container), type,
             TikaResults.anyTruncated(documentsParsed));
     return TikaResults.parsedOrUnsupported(container, content);
+  }
+
+  private static String inlineContent(ParseRequest request, Metadata container) {
+    String content = container.get(TikaCoreProperties.TIKA_CONTENT);
+    return request.format() == OutputFormat.HTML && content != null
+        ? PIPES_HTML_META.matcher(content).replaceFirst("")
+        : content;
   }
 
   private static void removePipesMetadata(Metadata metadata) {
