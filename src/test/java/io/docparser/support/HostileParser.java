@@ -26,7 +26,11 @@ import org.apache.tika.parser.Parser;
 public final class HostileParser {
 
   private static final Path SOURCES = Path.of("src", "test", "hostile-parser");
-  private static final Path BUILT = Path.of("target", "hostile-parser");
+  /**
+   * One directory per test JVM: the suite runs test classes in two JVMs at once, and a JVM that rebuilt the parser
+   * where the other's nodes load it from would pull the classes from under their parser children.
+   */
+  private static final Path BUILT = Path.of("target", "hostile-parser-" + ProcessHandle.current().pid());
 
   private HostileParser() {
   }
@@ -167,7 +171,7 @@ public final class HostileParser {
   }
 
   private static void build() throws IOException {
-    Path staging = Path.of("target", "hostile-parser-staging");
+    Path staging = Path.of("target", "hostile-parser-staging-" + ProcessHandle.current().pid());
     deleteTree(staging);
     Files.createDirectories(staging);
     List<Path> sources;
