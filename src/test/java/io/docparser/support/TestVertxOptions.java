@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How closely the suite watches event loops: production warns after 2 s, the suite after half of that (class loading on a first request takes half a second on a busy machine of two cores), so that
+ * How closely the suite watches event loops: production warns after 2 s, the suite after 1.5 s (class loading as a node starts holds an event loop for a second when several JVMs start at once on two cores), so that
  * work that belongs on a worker thread shows up and {@link CleanLogs} fails on it; the warning then carries the
  * blocked thread's stack, which says where. One file says how
  * (src/test/resources/vertx-test-options.json); the build hands it to vertx-junit5 as its Vert.x options, and this
