@@ -8,8 +8,9 @@ import io.docparser.support.ApiClient;
 import io.docparser.support.HostileParser;
 import io.docparser.support.HostileParser.Hold;
 import io.docparser.support.PrometheusText;
+import io.docparser.support.RunningCluster;
+import io.docparser.support.RunningCluster.Member;
 import io.docparser.support.ServiceProcess;
-import io.docparser.support.TestCluster;
 import io.docparser.support.TikaReference;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -21,41 +22,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("Three JVMs started from the jar with -cluster form one service")
 class ClusterIT {
 
   private static final int JOBS = 20;
+  private static final Map<String, String> TEST_PARSER =
+      Map.of("DOCPARSER_PARSER_CLASSPATH", HostileParser.classPath());
+
+  @RegisterExtension
+  static final RunningCluster CLUSTER = RunningCluster.of(
+      Member.named("api-only").roles("api").workers(1),
+      Member.named("api-worker").roles("api,worker").workers(1).settings(TEST_PARSER),
+      Member.named("worker-only").roles("worker").workers(1).settings(TEST_PARSER));
 
   @TempDir
   static Path workDir;
 
-  private TestCluster cluster;
-  private ServiceProcess apiOnly;
-  private ServiceProcess apiWorker;
-  private ServiceProcess workerOnly;
-
-  @BeforeAll
-  void startCluster() {
-    cluster = new TestCluster(workDir);
-    apiOnly = cluster.start("api-only", "api", 1);
-    Map<String, String> testParser = Map.of("DOCPARSER_PARSER_CLASSPATH", HostileParser.classPath());
-    apiWorker = cluster.start("api-worker", "api,worker", 1, testParser);
-    workerOnly = cluster.start("worker-only", "worker", 1, testParser);
-    cluster.awaitFormed();
-  }
-
-  @AfterAll
-  void stopCluster() {
-    cluster.close();
-  }
+  private final ServiceProcess apiOnly = CLUSTER.node("api-only");
+  private final ServiceProcess apiWorker = CLUSTER.node("api-worker");
+  private final ServiceProcess workerOnly = CLUSTER.node("worker-only");
 
   @Test
   @DisplayName("while one worker's only slot holds a document, twenty jobs submitted to the api-only node all go to"
@@ -88,7 +78,6 @@ class ClusterIT {
     String lastText = apiWorker.api().get("/result/" + jobIds.get(JOBS - 1)).body();
     assertEquals(TikaReference.normalise(TikaReference.text(documents.get(JOBS - 1).getBytes(StandardCharsets.UTF_8))),
         TikaReference.normalise(new JsonObject(lastText).getString("result")));
-    assertEquals(List.of(), cluster.blockedEventLoops());
   }
 
   @Test

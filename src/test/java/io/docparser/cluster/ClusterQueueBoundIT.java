@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.docparser.support.ApiClient;
 import io.docparser.support.HostileParser;
 import io.docparser.support.HostileParser.Hold;
+import io.docparser.support.RunningCluster;
+import io.docparser.support.RunningCluster.Member;
 import io.docparser.support.ServiceProcess;
-import io.docparser.support.TestCluster;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -18,11 +19,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,31 +32,23 @@ import org.junit.jupiter.api.io.TempDir;
  * checked against a new measurement; what one node cannot see is what the other admitted since its measurement. So
  * with two api nodes the queue reaches the bound and passes it by less than the bound again, whatever the timing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("The queue bound of a cluster with two api nodes")
 class ClusterQueueBoundIT {
 
   private static final int QUEUE_MAX = 3;
+  private static final Map<String, String> BOUNDED = Map.of("DOCPARSER_QUEUE_MAX", String.valueOf(QUEUE_MAX));
+
+  @RegisterExtension
+  static final RunningCluster CLUSTER = RunningCluster.of(
+      Member.named("api-a").roles("api").workers(1).settings(BOUNDED),
+      Member.named("api-b").roles("api").workers(1).settings(BOUNDED),
+      Member.named("worker").roles("worker").workers(1)
+          .settings(Map.of("DOCPARSER_PARSER_CLASSPATH", HostileParser.classPath())));
 
   @TempDir
   static Path workDir;
 
-  private TestCluster cluster;
-  private List<ServiceProcess> apiNodes;
-
-  @BeforeAll
-  void startCluster() {
-    cluster = new TestCluster(workDir);
-    Map<String, String> bounded = Map.of("DOCPARSER_QUEUE_MAX", String.valueOf(QUEUE_MAX));
-    apiNodes = List.of(cluster.start("api-a", "api", 1, bounded), cluster.start("api-b", "api", 1, bounded));
-    cluster.start("worker", "worker", 1, Map.of("DOCPARSER_PARSER_CLASSPATH", HostileParser.classPath()));
-    cluster.awaitFormed();
-  }
-
-  @AfterAll
-  void stopCluster() {
-    cluster.close();
-  }
+  private final List<ServiceProcess> apiNodes = List.of(CLUSTER.node("api-a"), CLUSTER.node("api-b"));
 
   @Test
   @DisplayName("submissions spread over both api nodes fill the queue to its bound and pass it by less than the bound;"

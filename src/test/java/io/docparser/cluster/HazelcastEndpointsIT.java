@@ -15,9 +15,9 @@ import com.hazelcast.instance.BuildInfoProvider;
 import io.docparser.support.ListeningSockets;
 import io.docparser.support.Ports;
 import io.docparser.support.Prerequisites;
+import io.docparser.support.RunningCluster;
+import io.docparser.support.RunningCluster.Member;
 import io.docparser.support.ServiceProcess;
-import io.docparser.support.TestCluster;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,28 +44,25 @@ class HazelcastEndpointsIT {
   /** The standalone range starts at 5801 and tries 100 ports. */
   private static final int LAST_MEMBER_PORT = 5900;
 
+  @RegisterExtension
+  static final RunningCluster CLUSTER = RunningCluster.of(Member.named("endpoints-a"), Member.named("endpoints-b"));
+
   @TempDir
   static Path workDir;
 
   private ServiceProcess standalone;
-  private TestCluster cluster;
 
   @BeforeAll
-  void startNodes() throws Exception {
+  void startStandaloneNode() {
     Prerequisites.require("/proc (Linux), to find the ports a node listens on", ListeningSockets.available());
-    standalone = ServiceProcess.start("endpoints-standalone", Map.of(),
-        Files.createDirectories(workDir.resolve("standalone")));
-    cluster = new TestCluster(Files.createDirectories(workDir.resolve("cluster")));
-    cluster.start("endpoints-a", "api,worker", 1);
-    cluster.start("endpoints-b", "api,worker", 1);
-    standalone.awaitReady();
-    cluster.awaitFormed();
+    standalone = ServiceProcess.start("endpoints-standalone", Map.of(), workDir).awaitReady();
   }
 
   @AfterAll
-  void stopNodes() {
-    cluster.close();
-    standalone.close();
+  void stopStandaloneNode() {
+    if (standalone != null) {
+      standalone.close();
+    }
   }
 
   @Test
@@ -80,8 +78,8 @@ class HazelcastEndpointsIT {
   @DisplayName("a Hazelcast client cannot connect to a clustered node's member, even under the cluster's own name")
   void clusteredMembersRefuseClients() {
     List<Client> clients = new ArrayList<>();
-    for (int i = 0; i < cluster.size(); i++) {
-      clients.add(new Client(memberAddress(cluster.node(i)), cluster.clusterName()));
+    for (int i = 0; i < CLUSTER.cluster().size(); i++) {
+      clients.add(new Client(memberAddress(CLUSTER.node(i)), CLUSTER.cluster().clusterName()));
     }
 
     assertEquals(List.of(), clientsConnected(clients));

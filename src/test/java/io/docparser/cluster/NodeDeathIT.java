@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
 import io.docparser.support.HostileParser;
+import io.docparser.support.RunningCluster;
+import io.docparser.support.RunningCluster.Member;
 import io.docparser.support.ServiceProcess;
-import io.docparser.support.TestCluster;
 import io.docparser.support.TestDocuments;
 import io.docparser.support.TikaReference;
 import io.vertx.core.json.JsonObject;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,35 +36,33 @@ class NodeDeathIT {
   /** What the test parser answers for a held document. */
   private static final String HELD_TEXT = "slow document";
   private static final List<String> WORKERS = List.of("worker-a", "worker-b");
+  private static final Map<String, String> HOSTILE = Map.of("DOCPARSER_PARSER_CLASSPATH", HostileParser.classPath());
+
+  @RegisterExtension
+  static final RunningCluster CLUSTER = RunningCluster.of(
+      Member.named("api").roles("api").workers(1),
+      Member.named(WORKERS.get(0)).roles("worker").workers(1).settings(HOSTILE),
+      Member.named(WORKERS.get(1)).roles("worker").workers(1).settings(HOSTILE));
 
   @TempDir
   Path workDir;
-  private TestCluster cluster;
   private Path releaseFile;
 
   @BeforeEach
-  void createCluster() {
-    cluster = new TestCluster(workDir);
+  void nameReleaseFile() {
     releaseFile = workDir.resolve("held.release");
   }
 
   @AfterEach
-  void stopNodes() {
+  void releaseHeldParse() {
     HostileParser.release(releaseFile);
-    cluster.close();
   }
 
   @Test
   @DisplayName("the job killed mid-parse is tried again on the other worker and completes, and every other job"
       + " completes once, with Tika's text")
   void killedWorkersJobIsRetriedElsewhere() throws Exception {
-    Map<String, String> hostile = Map.of("DOCPARSER_PARSER_CLASSPATH", HostileParser.classPath());
-    ServiceProcess api = cluster.start("api", "api", 1);
-    for (String worker : WORKERS) {
-      cluster.start(worker, "worker", 1, hostile);
-    }
-    cluster.awaitFormed();
-
+    ServiceProcess api = CLUSTER.node("api");
     Path pidFile = workDir.resolve("held.pid");
     String heldId = ApiClient.acceptedId(api.api().submitRaw(HostileParser.held(pidFile, releaseFile),
         "?filename=held.bin", Map.of()));
@@ -76,7 +76,7 @@ class NodeDeathIT {
     for (int i = 0; i < DOCUMENTS; i++) {
       jobIds.add(ApiClient.acceptedId(api.api().submitMultipart(documents.get(i), "doc-" + i + ".pdf", Map.of())));
     }
-    worker(doomed).kill();
+    CLUSTER.node(doomed).kill();
     HostileParser.release(releaseFile);
 
     JsonObject retried = api.api().awaitTerminal(heldId);
@@ -94,25 +94,16 @@ class NodeDeathIT {
       assertEquals(TikaReference.normalise(TikaReference.text(documents.get(i), "doc-" + i + ".pdf", null)),
           TikaReference.normalise(text));
     }
-    assertTrue(survivorBlockedEventLoops(doomed).isEmpty(), survivorBlockedEventLoops(doomed).toString());
   }
 
   private boolean survivorsLogged(String line, String doomed) {
     return survivors(doomed).stream().anyMatch(node -> node.log().contains(line));
   }
 
-  private List<String> survivorBlockedEventLoops(String doomed) {
-    return survivors(doomed).stream().flatMap(node -> node.blockedEventLoops().stream()).toList();
-  }
-
   /** The api node and the worker that was not killed. */
   private List<ServiceProcess> survivors(String doomed) {
     String survivor = WORKERS.stream().filter(id -> !id.equals(doomed)).findFirst().orElseThrow();
-    return List.of(cluster.node(0), worker(survivor));
-  }
-
-  private ServiceProcess worker(String nodeId) {
-    return cluster.node(1 + WORKERS.indexOf(nodeId));
+    return List.of(CLUSTER.node("api"), CLUSTER.node(survivor));
   }
 
   private static List<byte[]> documents() {

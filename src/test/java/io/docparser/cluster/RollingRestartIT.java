@@ -4,23 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
+import io.docparser.support.RunningCluster;
+import io.docparser.support.RunningCluster.Member;
 import io.docparser.support.ServiceProcess;
-import io.docparser.support.TestCluster;
 import io.docparser.support.TestDocuments;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("A rolling restart of every node while jobs flow")
 class RollingRestartIT {
@@ -29,27 +27,13 @@ class RollingRestartIT {
   /** Jobs accepted before each restart and after the last, so that every restart happens while jobs flow. */
   private static final int ACCEPTED_PER_PHASE = 3;
 
-  @TempDir
-  Path workDir;
-  private TestCluster cluster;
-
-  @BeforeEach
-  void createCluster() {
-    cluster = new TestCluster(workDir);
-  }
-
-  @AfterEach
-  void stopNodes() {
-    cluster.close();
-  }
+  @RegisterExtension
+  static final RunningCluster CLUSTER = RunningCluster.of(
+      IntStream.range(0, NODES).mapToObj(i -> Member.named("node-" + i)).toArray(Member[]::new));
 
   @Test
   @DisplayName("loses no job and leaves none stuck: every accepted job completes")
   void rollingRestartLosesNothing() throws Exception {
-    for (int i = 0; i < NODES; i++) {
-      cluster.start("node-" + i, "api,worker", 1);
-    }
-    cluster.awaitFormed();
     byte[] document = TestDocuments.pdf(IntStream.range(0, 100).mapToObj(i -> "page " + i).toList());
 
     List<String> accepted = new CopyOnWriteArrayList<>();
@@ -58,14 +42,14 @@ class RollingRestartIT {
     client.start();
     for (int i = 0; i < NODES; i++) {
       awaitMoreAccepted(accepted);
-      cluster.restart(i);
+      CLUSTER.cluster().restart(i);
     }
     awaitMoreAccepted(accepted);
     submitting.set(false);
     client.join();
 
     assertTrue(accepted.size() >= 10, "only " + accepted.size() + " jobs were accepted during the restarts");
-    ApiClient api = cluster.node(0).api();
+    ApiClient api = CLUSTER.node(0).api();
     for (String jobId : accepted) {
       JsonObject status = api.awaitTerminal(jobId);
       assertEquals("completed", status.getString("status"), status.encode());
@@ -87,7 +71,7 @@ class RollingRestartIT {
   private void submitWhile(AtomicBoolean submitting, byte[] document, List<String> accepted) {
     int next = 0;
     while (submitting.get()) {
-      ServiceProcess node = cluster.node(next++ % NODES);
+      ServiceProcess node = CLUSTER.node(next++ % NODES);
       try {
         HttpResponse<String> response = node.api().submitRaw(document, "?filename=flow.pdf", Map.of());
         if (response.statusCode() == 202) {

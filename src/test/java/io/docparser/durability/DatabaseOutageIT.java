@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docparser.support.ApiClient;
 import io.docparser.support.HostileParser;
-import io.docparser.support.Prerequisites;
-import io.docparser.support.ServiceProcess;
+import io.docparser.support.RunningCluster;
+import io.docparser.support.RunningCluster.Member;
 import io.docparser.support.TcpProxy;
-import io.docparser.support.TestCluster;
 import io.docparser.support.TestDocuments;
 import io.docparser.support.TestPostgres;
 import io.vertx.core.json.JsonObject;
@@ -19,10 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("While its database is unreachable a node refuses new jobs with 503 and loses none it accepted")
@@ -33,42 +32,29 @@ class DatabaseOutageIT {
   private static final int JOBS_WAITING = 2;
   private static final int PAGES = 20;
 
+  @RegisterExtension
+  @Order(1)
+  static final TestPostgres DATABASE = TestPostgres.forClass();
+
+  /** Between the node and the database, so that the test can take the database away from the node alone. */
+  @RegisterExtension
+  @Order(2)
+  static final TcpProxy PROXY = new TcpProxy(TestPostgres.HOST, TestPostgres.PORT);
+
+  @RegisterExtension
+  @Order(3)
+  static final RunningCluster CLUSTER = RunningCluster.of(Member.named("outage").settings(Map.of(
+      "DOCPARSER_DB_URL", DATABASE.url(TestPostgres.HOST, PROXY.port()), "DOCPARSER_DB_USER", DATABASE.user(),
+      "DOCPARSER_PARSER_CLASSPATH", HostileParser.classPath(), "DOCPARSER_DRAIN_MS", "1000")));
+
   @TempDir
   Path workDir;
-  private TestPostgres database;
-  private TcpProxy proxy;
-  private TestCluster cluster;
-
-  @BeforeEach
-  void createDatabase() {
-    Prerequisites.require(TestPostgres.SERVER, TestPostgres.reachable());
-    database = TestPostgres.create();
-    proxy = new TcpProxy(TestPostgres.HOST, TestPostgres.PORT).start();
-    cluster = new TestCluster(workDir);
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (proxy != null) {
-      proxy.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
 
   @Test
   @DisplayName("submits answer 503 STORE_UNAVAILABLE with Retry-After, known jobs still answer, and it recovers")
   void outageAndRecovery() throws Exception {
     Path releaseFile = workDir.resolve("held.release");
-    ServiceProcess node = cluster.start("outage", "api,worker", 1, Map.of(
-        "DOCPARSER_DB_URL", database.url(TestPostgres.HOST, proxy.port()), "DOCPARSER_DB_USER", database.user(),
-        "DOCPARSER_PARSER_CLASSPATH", HostileParser.classPath(), "DOCPARSER_DRAIN_MS", "1000"));
-    cluster.awaitFormed();
-    ApiClient api = node.api();
+    ApiClient api = CLUSTER.node("outage").api();
     List<String> finished = new ArrayList<>();
     for (int i = 0; i < JOBS_BEFORE; i++) {
       finished.add(api.submitTextForId("finished before the outage " + i));
@@ -85,7 +71,7 @@ class DatabaseOutageIT {
           Map.of())));
     }
 
-    proxy.stop();
+    PROXY.stop();
     for (int i = 0; i < 3; i++) {
       HttpResponse<String> refused = api.submitText("sent while the database is away " + i);
       assertEquals(503, refused.statusCode(), refused.body());
@@ -96,7 +82,7 @@ class DatabaseOutageIT {
     inFlight.forEach(id -> assertEquals(200, api.get("/status/" + id).statusCode(), id));
     awaitMetric(api, "docparser_database_up 0.0");
 
-    proxy.start();
+    PROXY.start();
     String afterwards = submitHonouringRetryAfter(api, "sent once the database is back");
     assertTrue(api.get("/metrics").body().contains("docparser_database_up 1.0"), "the recovery is not on /metrics");
     // The only parser slot is still busy with the held parse: the new job is parsed once it ends.

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *     Member.named("api-only").roles("api").workers(1),
  *     Member.named("worker").roles("worker").workers(2));
  * }</pre>
+ * What its nodes need that outlives them, such as a database ({@link TestPostgres#forClass()}), is an extension
+ * field of its own with a lower {@code @Order}: JUnit runs the fields' before-callbacks in that order and their
+ * after-callbacks in reverse, so the database is there before the nodes start and until they have stopped.
  */
 public final class RunningCluster implements BeforeAllCallback, AfterAllCallback {
 
@@ -38,9 +41,14 @@ public final class RunningCluster implements BeforeAllCallback, AfterAllCallback
     return new RunningCluster(List.of(members), Map.of());
   }
 
-  /** The same cluster with these settings given to every member (a member's own settings win). */
+  /**
+   * The same cluster with these settings given to every member as well, over those given before (a member's own
+   * settings win over both).
+   */
   public RunningCluster withSettings(Map<String, String> settings) {
-    return new RunningCluster(members, settings);
+    Map<String, String> merged = new HashMap<>(shared);
+    merged.putAll(settings);
+    return new RunningCluster(members, merged);
   }
 
   @Override

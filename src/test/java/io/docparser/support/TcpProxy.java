@@ -9,12 +9,17 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A TCP proxy on loopback in front of a server, which a test stops (closing every connection, refusing new ones)
  * and starts again on the same port: an outage of that server as its clients see it, without touching the server.
+ * Registered as an extension, it starts before the class and closes after it; its {@link #port()} is chosen at
+ * once, so that settings written beside it can name it.
  */
-public final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
   private final int port;
   private final String targetHost;
@@ -59,6 +64,18 @@ public final class TcpProxy implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (listener != null) {
+      close();
+    }
   }
 
   private void accept(ServerSocket accepting) {

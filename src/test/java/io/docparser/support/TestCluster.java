@@ -74,11 +74,6 @@ public final class TestCluster implements AutoCloseable {
     return nodes.size();
   }
 
-  /** Vert.x's blocked event-loop warnings, from every node's log. */
-  public List<String> blockedEventLoops() {
-    return nodes.stream().flatMap(node -> node.blockedEventLoops().stream()).toList();
-  }
-
   @Override
   public void close() {
     nodes.forEach(ServiceProcess::close);
