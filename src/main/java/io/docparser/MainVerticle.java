@@ -128,6 +128,10 @@ public final class MainVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     Duration slotTime = Duration.ofMillis(config.parseTimeoutMs()).plus(PARSE_OVERHEAD);
+    // The slots share this pool by its name; holding it here keeps it open until this verticle is undeployed, after
+    // the slots. Work that completes on a slot's context once the slot is gone (a store call, a connection to
+    // another member) then still finds a thread, instead of a pool that is shutting down and rejects it.
+    vertx.createSharedWorkerExecutor(PARSER_POOL, config.workers(), slotTime.toMillis(), TimeUnit.MILLISECONDS);
     DeploymentOptions slots = new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)
         .setInstances(config.workers())
