@@ -120,6 +120,13 @@ public final class Main extends VertxApplication implements VertxApplicationHook
   }
 
   @Override
+  public void afterVertxStarted(HookContext context) {
+    if (config.hasRole(Role.WORKER)) {
+      MainVerticle.openParserPool(context.vertx(), config);
+    }
+  }
+
+  @Override
   public Supplier<? extends Deployable> verticleSupplier() {
     HazelcastSource hazelcast = clusterManager == null
         ? HazelcastSource.embedded(standalone)

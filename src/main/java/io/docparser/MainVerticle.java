@@ -31,6 +31,7 @@ import io.docparser.persistence.PersistentMaps;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,15 +124,28 @@ public final class MainVerticle extends VerticleBase {
     return removed.eventually(() -> hazelcast.stop(vertx));
   }
 
+  /**
+   * Opens the parser slots' pool, which the slots share by its name. A pool is closed when the last one holding it
+   * lets go: held by this verticle it outlives the slots' undeployment, and held from outside any verticle (as the
+   * command line does) it stays open until Vert.x itself closes. Work that completes on a slot's context once the
+   * slot is gone (a store call, a connection to another member) then still finds a thread, instead of a pool that
+   * is shutting down and rejects it.
+   */
+  public static void openParserPool(Vertx vertx, ServiceConfig config) {
+    vertx.createSharedWorkerExecutor(PARSER_POOL, config.workers(), slotTime(config).toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  private static Duration slotTime(ServiceConfig config) {
+    return Duration.ofMillis(config.parseTimeoutMs()).plus(PARSE_OVERHEAD);
+  }
+
   private Future<?> deployWorkers(Stores stores, TikaExtractor parsers) {
     if (!config.hasRole(Role.WORKER)) {
       return Future.succeededFuture();
     }
-    Duration slotTime = Duration.ofMillis(config.parseTimeoutMs()).plus(PARSE_OVERHEAD);
-    // The slots share this pool by its name; holding it here keeps it open until this verticle is undeployed, after
-    // the slots. Work that completes on a slot's context once the slot is gone (a store call, a connection to
-    // another member) then still finds a thread, instead of a pool that is shutting down and rejects it.
-    vertx.createSharedWorkerExecutor(PARSER_POOL, config.workers(), slotTime.toMillis(), TimeUnit.MILLISECONDS);
+    Duration slotTime = slotTime(config);
+    openParserPool(vertx, config);
     DeploymentOptions slots = new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)
         .setInstances(config.workers())
