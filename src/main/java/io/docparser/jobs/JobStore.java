@@ -10,6 +10,7 @@ import com.hazelcast.query.Predicates;
 import com.hazelcast.query.QueryConstants;
 import io.docparser.api.Addresses;
 import io.docparser.api.Caller;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
@@ -36,6 +37,12 @@ public final class JobStore {
   private final IMap<String, HazelcastJsonValue> jobs;
   private final StoreCalls calls;
   private final EventBus eventBus;
+  /**
+   * The context of the node that opened the store, on an event loop. Announcements are sent from it, not from the
+   * parser slot whose transition ended the job: a connection to another member that the announcement opens then
+   * completes on an event loop, not on a slot's worker pool, which a stopping node may already have closed.
+   */
+  private final Context announcer;
   private final Clock clock;
   private final Duration resultTtl;
   private final JobMetrics metrics;
@@ -46,6 +53,7 @@ public final class JobStore {
     this.jobs = hazelcast.getMap(StoreMaps.JOBS);
     this.calls = new StoreCalls(vertx);
     this.eventBus = vertx.eventBus();
+    this.announcer = vertx.getOrCreateContext();
     this.clock = clock;
     this.resultTtl = resultTtl;
   }
@@ -197,7 +205,7 @@ public final class JobStore {
         .map(json -> Optional.ofNullable(json).map(JobJson::read))
         .onSuccess(changed -> changed.filter(job -> job.status().isTerminal()).ifPresent(ended -> {
           metrics.finished(ended);
-          eventBus.publish(Addresses.JOB_FINISHED, jobId);
+          announcer.runOnContext(announce -> eventBus.publish(Addresses.JOB_FINISHED, jobId));
         }));
   }
 
