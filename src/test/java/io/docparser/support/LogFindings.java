@@ -17,6 +17,16 @@ public final class LogFindings {
   public static final Pattern UNHANDLED_EXCEPTION = Pattern.compile(
       "Unhandled exception|reached at the tail of the pipeline|Exception in thread \"");
 
+  /**
+   * Not counted: Vert.x rejecting a task of a worker context because it has already closed that context's pool, as
+   * a stopping JVM ends. Such a task arrives after the node's own stop is over (its parses drained, its jobs handed
+   * back), so there is nothing left for it to do; it shows the order in which Vert.x closes its pools, not a fault
+   * of the node.
+   */
+  private static final Pattern REJECTED_BY_CLOSED_POOL = Pattern.compile(
+      "RejectedExecutionException: Task io\\.vertx\\.core\\.impl\\.TaskQueue\\S* rejected from "
+          + "java\\.util\\.concurrent\\.ThreadPoolExecutor@\\w+\\[(Shutting down|Terminated)");
+
   private LogFindings() {
   }
 
@@ -26,6 +36,7 @@ public final class LogFindings {
   }
 
   public static boolean isFinding(String line) {
-    return BLOCKED_EVENT_LOOP.matcher(line).find() || UNHANDLED_EXCEPTION.matcher(line).find();
+    return BLOCKED_EVENT_LOOP.matcher(line).find()
+        || UNHANDLED_EXCEPTION.matcher(line).find() && !REJECTED_BY_CLOSED_POOL.matcher(line).find();
   }
 }
