@@ -16,7 +16,7 @@ import io.docparser.config.OwnerSecret;
 import io.docparser.config.JdbcUrls;
 import io.docparser.config.ServiceConfig;
 import io.docparser.jobs.LeaseVerticle;
-import io.docparser.jobs.StoreMaps;
+import io.docparser.persistence.StoreMaps;
 import io.docparser.persistence.Database;
 import io.docparser.persistence.PersistentMaps;
 import java.io.IOException;

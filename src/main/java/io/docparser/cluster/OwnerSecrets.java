@@ -5,7 +5,7 @@ import com.hazelcast.map.IMap;
 import io.docparser.api.OwnerIds;
 import io.docparser.config.ConfigKey;
 import io.docparser.config.OwnerSecret;
-import io.docparser.jobs.StoreMaps;
+import io.docparser.persistence.StoreMaps;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.HexFormat;

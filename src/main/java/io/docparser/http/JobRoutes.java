@@ -4,7 +4,7 @@ import io.docparser.api.Caller;
 import io.docparser.api.ErrorCode;
 import io.docparser.api.ServiceException;
 import io.docparser.jobs.Job;
-import io.docparser.jobs.JobResult;
+import io.docparser.parsing.JobResult;
 import io.docparser.jobs.JobService;
 import io.docparser.jobs.JobStatus;
 import io.vertx.core.Future;

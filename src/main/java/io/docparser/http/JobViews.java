@@ -2,7 +2,7 @@ package io.docparser.http;
 
 import io.docparser.api.OutputFormat;
 import io.docparser.jobs.Job;
-import io.docparser.jobs.JobResult;
+import io.docparser.parsing.JobResult;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.docparser.api.ErrorCode;
+import io.docparser.persistence.StoreMaps;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

@@ -5,6 +5,7 @@ import io.docparser.api.Caller;
 import io.docparser.api.ErrorCode;
 import io.docparser.api.ServiceException;
 import io.docparser.config.QueueLimit;
+import io.docparser.parsing.JobResult;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import java.time.Clock;

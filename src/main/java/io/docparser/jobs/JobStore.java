@@ -10,6 +10,7 @@ import com.hazelcast.query.Predicates;
 import com.hazelcast.query.QueryConstants;
 import io.docparser.api.Addresses;
 import io.docparser.api.Caller;
+import io.docparser.persistence.StoreMaps;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -4,6 +4,7 @@ import com.hazelcast.aggregation.Aggregator;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.projection.Projection;
 import com.hazelcast.projection.Projections;
+import io.docparser.persistence.StoreMaps;
 import java.io.Serial;
 import java.util.Map;
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.docparser.parsing.JobResult;
+import io.docparser.persistence.StoreMaps;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;

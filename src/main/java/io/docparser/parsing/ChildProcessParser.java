@@ -2,7 +2,6 @@ package io.docparser.parsing;
 
 import io.docparser.api.ErrorCode;
 import io.docparser.api.OutputFormat;
-import io.docparser.jobs.JobResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

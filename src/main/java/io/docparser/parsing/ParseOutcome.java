@@ -1,7 +1,6 @@
 package io.docparser.parsing;
 
 import io.docparser.api.ErrorCode;
-import io.docparser.jobs.JobResult;
 
 /**
  * What parsing one document came to: its content, a failure with a stable code and a message for a person, or

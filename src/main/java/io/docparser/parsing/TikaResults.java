@@ -1,7 +1,6 @@
 package io.docparser.parsing;
 
 import io.docparser.api.ErrorCode;
-import io.docparser.jobs.JobResult;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

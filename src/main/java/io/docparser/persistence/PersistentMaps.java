@@ -8,7 +8,6 @@ import com.hazelcast.config.MapStoreConfig.InitialLoadMode;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleListener;
-import io.docparser.jobs.StoreMaps;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 

@@ -17,7 +17,7 @@ import com.hazelcast.instance.EndpointQualifier;
 import io.docparser.config.ConfigException;
 import io.docparser.config.ConfigLoader;
 import io.docparser.config.OwnerSecret;
-import io.docparser.jobs.StoreMaps;
+import io.docparser.persistence.StoreMaps;
 import io.docparser.support.TestDatabases;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -15,7 +15,7 @@ import io.docparser.config.DatabaseSettings;
 import io.docparser.config.DatabaseSettings.JdbcTarget;
 import io.docparser.config.OwnerSecret;
 import io.docparser.config.ServiceConfig;
-import io.docparser.jobs.StoreMaps;
+import io.docparser.persistence.StoreMaps;
 import io.docparser.support.LegacyDatabase;
 import io.docparser.support.Ports;
 import io.docparser.support.TestDatabases;

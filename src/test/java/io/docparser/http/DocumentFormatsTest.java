@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.docparser.jobs.StoreMaps;
+import io.docparser.persistence.StoreMaps;
 import io.docparser.support.ApiClient;
 import io.docparser.support.TestDocuments;
 import io.docparser.support.TestNode;

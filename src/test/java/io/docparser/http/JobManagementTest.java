@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.Hazelcast;
-import io.docparser.jobs.StoreMaps;
+import io.docparser.persistence.StoreMaps;
 import io.docparser.support.ApiClient;
 import io.docparser.support.Await;
 import io.docparser.support.HostileParser;

@@ -6,6 +6,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.docparser.cluster.HazelcastConfigs;
 import io.docparser.config.OwnerSecret;
+import io.docparser.persistence.StoreMaps;
 import io.docparser.support.TestDatabases;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.docparser.parsing.JobResult;
+import io.docparser.persistence.StoreMaps;
 import io.docparser.support.TestDatabases;
 import io.docparser.api.ErrorCode;
 import io.docparser.api.OutputFormat;

@@ -9,6 +9,7 @@ import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
 import io.docparser.api.Caller;
 import io.docparser.api.ErrorCode;
+import io.docparser.persistence.StoreMaps;
 import io.docparser.support.TestDatabases;
 import io.docparser.cluster.HazelcastConfigs;
 import io.docparser.config.OwnerSecret;

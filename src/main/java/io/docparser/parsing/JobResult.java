@@ -1,4 +1,4 @@
-package io.docparser.jobs;
+package io.docparser.parsing;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.docparser.jobs;
+package io.docparser.persistence;
 
 /** Names of the cluster's maps, defined once for the stores and the Hazelcast configuration. */
 public final class StoreMaps {
@@ -17,17 +17,17 @@ public final class StoreMaps {
   public static final String SETTINGS = "docparser.settings";
   /** The secret owner ids are keyed with (hex), made by the first node that needed one, when none is configured. */
   public static final String OWNER_SECRET_SETTING = "owner-secret";
-  /** Each live node's record (JSON), keyed by node id; see {@link NodeDirectory}. */
+  /** Each live node's record (JSON), keyed by node id; see jobs.NodeDirectory. */
   public static final String NODES = "docparser.nodes";
 
   /** Attributes the job map is queried by, indexed. */
   public static final String STATUS_ATTRIBUTE = "status";
-  static final String CREATED_ATTRIBUTE = "created_at";
-  /** The creation time in epoch milliseconds; records written before it was added lack it (see {@link JobJson}). */
-  static final String CREATED_MS_ATTRIBUTE = "created_ms";
-  static final String SIZE_ATTRIBUTE = "size_bytes";
-  static final String RESULT_BYTES_ATTRIBUTE = "result_bytes";
-  static final String NOT_BEFORE_ATTRIBUTE = "not_before";
+  public static final String CREATED_ATTRIBUTE = "created_at";
+  /** The creation time in epoch milliseconds; records written before it was added lack it (see jobs.JobJson). */
+  public static final String CREATED_MS_ATTRIBUTE = "created_ms";
+  public static final String SIZE_ATTRIBUTE = "size_bytes";
+  public static final String RESULT_BYTES_ATTRIBUTE = "result_bytes";
+  public static final String NOT_BEFORE_ATTRIBUTE = "not_before";
   public static final String OWNER_ATTRIBUTE = "owner";
 
   private StoreMaps() {
